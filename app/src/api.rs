@@ -1,0 +1,32 @@
+//! Server functions, one file per area. Each body gets the ports and the request context and
+//! calls one use case; authorization happens in the use case, against `model::access`.
+
+pub mod audit;
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod context;
+pub mod users;
+
+use crate::model::access::Operation;
+use leptos::server_fn::ServerFn;
+
+/// Every server function and the operation it performs. The authorization-matrix test checks
+/// that this list and the registered server functions are the same set, then calls each one as
+/// every role.
+pub fn endpoints() -> Vec<(&'static str, Operation)> {
+    vec![
+        (auth::WhoAmI::PATH, Operation::WhoAmI),
+        (auth::SignIn::PATH, Operation::SignIn),
+        (auth::SignOut::PATH, Operation::SignOut),
+        (auth::ChangePassword::PATH, Operation::ChangeOwnPassword),
+        (users::ListUsers::PATH, Operation::ListUsers),
+        (users::InviteUser::PATH, Operation::InviteUser),
+        (users::RevokeInvite::PATH, Operation::RevokeInvite),
+        (users::ChangeRole::PATH, Operation::ChangeUserRole),
+        (users::DisableUser::PATH, Operation::DisableUser),
+        (users::EnableUser::PATH, Operation::EnableUser),
+        (users::GetInvite::PATH, Operation::ViewInvite),
+        (users::AcceptInvite::PATH, Operation::AcceptInvite),
+        (audit::LoadAuditPage::PATH, Operation::ViewAuditLog),
+    ]
+}

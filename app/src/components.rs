@@ -1,0 +1,7 @@
+//! Pieces shared by pages.
+
+#[cfg(feature = "ssr")]
+pub mod csp;
+pub mod feedback;
+pub mod layout;
+pub mod pager;

@@ -1,0 +1,73 @@
+//! Clearance: what the browser sees, and the contract between browser and server.
+
+pub mod api;
+pub mod components;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ports;
+
+use components::layout::Layout;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+use model::user::Actor;
+
+/// The signed-in person (or nobody), loaded once per page load. Signing in and out reload the page.
+#[derive(Clone, Copy)]
+pub struct CurrentUser(pub Resource<Result<Option<Actor>, model::error::AppError>>);
+
+/// The HTML document around the app. The CSP nonce is the one leptos_axum generated for this
+/// response; the server turns it into the `Content-Security-Policy` header.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    components::csp::announce_nonce();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let me = Resource::new(|| (), |_| api::auth::who_am_i());
+    provide_context(CurrentUser(me));
+    // Every page renders completely on the server (Async), so pages work with JavaScript off.
+    view! {
+        <Stylesheet id="leptos" href="/pkg/clearance.css"/>
+        <Title formatter=|page: String| format!("{page} · Clearance")/>
+        <Router>
+            <Layout>
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::home::Home ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=pages::login::Login ssr=SsrMode::Async/>
+                    <Route path=path!("/invite/:token") view=pages::invite::AcceptInvite ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=pages::account::Account ssr=SsrMode::Async/>
+                    <Route path=path!("/users") view=pages::users::Users ssr=SsrMode::Async/>
+                    <Route path=path!("/audit") view=pages::audit::AuditLog ssr=SsrMode::Async/>
+                    <Route path=path!("/*any") view=pages::not_found::NotFound ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,11 @@
+//! Types shared by server and browser: validated values, DTOs, the authorization table, errors.
+//! Plain data and pure functions only.
+
+pub mod access;
+pub mod audit;
+pub mod email;
+pub mod error;
+pub mod page;
+pub mod request;
+pub mod role;
+pub mod user;

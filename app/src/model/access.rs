@@ -1,0 +1,125 @@
+//! The authorization table: every operation the product offers, and who may perform it.
+//!
+//! This is the single source of truth (SECURITY.md D1). Server functions and REST routes name
+//! the [`Operation`] they perform and the server checks it against this table before doing
+//! anything; the authorization-matrix test walks every endpoint for every role against it.
+
+use super::role::Role;
+use serde::{Deserialize, Serialize};
+
+/// Who may perform an operation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// Anyone, signed in or not (signing in, accepting an invite).
+    Anyone,
+    /// Any signed-in user, whatever the role (their own account).
+    SignedIn,
+    /// Signed-in users holding one of these roles.
+    Roles(&'static [Role]),
+}
+
+/// Every operation, by what it does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Operation {
+    /// Who is signed in (the navigation asks on every page).
+    WhoAmI,
+    SignIn,
+    SignOut,
+    ViewOwnAccount,
+    ChangeOwnPassword,
+    ViewInvite,
+    AcceptInvite,
+    ListUsers,
+    InviteUser,
+    RevokeInvite,
+    ChangeUserRole,
+    DisableUser,
+    EnableUser,
+    ViewAuditLog,
+}
+
+use Role::*;
+
+const ADMIN_ONLY: &[Role] = &[Admin];
+const AUDIT_READERS: &[Role] = &[Admin, Auditor];
+
+impl Operation {
+    pub const ALL: [Operation; 14] = [
+        Operation::WhoAmI,
+        Operation::SignIn,
+        Operation::SignOut,
+        Operation::ViewOwnAccount,
+        Operation::ChangeOwnPassword,
+        Operation::ViewInvite,
+        Operation::AcceptInvite,
+        Operation::ListUsers,
+        Operation::InviteUser,
+        Operation::RevokeInvite,
+        Operation::ChangeUserRole,
+        Operation::DisableUser,
+        Operation::EnableUser,
+        Operation::ViewAuditLog,
+    ];
+
+    /// The table itself.
+    pub fn audience(self) -> Audience {
+        match self {
+            Operation::WhoAmI | Operation::SignIn | Operation::ViewInvite | Operation::AcceptInvite => Audience::Anyone,
+            Operation::SignOut | Operation::ViewOwnAccount | Operation::ChangeOwnPassword => {
+                Audience::SignedIn
+            }
+            Operation::ListUsers
+            | Operation::InviteUser
+            | Operation::RevokeInvite
+            | Operation::ChangeUserRole
+            | Operation::DisableUser
+            | Operation::EnableUser => Audience::Roles(ADMIN_ONLY),
+            Operation::ViewAuditLog => Audience::Roles(AUDIT_READERS),
+        }
+    }
+
+    /// Whether a caller with this role (`None`: not signed in) may perform the operation.
+    pub fn permits(self, role: Option<Role>) -> bool {
+        match (self.audience(), role) {
+            (Audience::Anyone, _) => true,
+            (Audience::SignedIn, Some(_)) => true,
+            (Audience::Roles(roles), Some(role)) => roles.contains(&role),
+            (_, None) => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anonymous_callers_may_only_sign_in_and_accept_invites() {
+        let open: Vec<_> = Operation::ALL.into_iter().filter(|op| op.permits(None)).collect();
+        assert_eq!(open, [Operation::WhoAmI, Operation::SignIn, Operation::ViewInvite, Operation::AcceptInvite]);
+    }
+
+    #[test]
+    fn only_admins_manage_users() {
+        for op in [Operation::ListUsers, Operation::InviteUser, Operation::ChangeUserRole, Operation::DisableUser] {
+            for role in Role::ALL {
+                assert_eq!(op.permits(Some(role)), role == Admin, "{op:?} for {role}");
+            }
+        }
+    }
+
+    #[test]
+    fn auditors_read_the_audit_log_but_hr_does_not() {
+        assert!(Operation::ViewAuditLog.permits(Some(Auditor)));
+        assert!(!Operation::ViewAuditLog.permits(Some(Hr)));
+        assert!(!Operation::ViewAuditLog.permits(Some(SecurityLead)));
+    }
+
+    #[test]
+    fn every_signed_in_user_manages_their_own_account() {
+        for role in Role::ALL {
+            assert!(Operation::ChangeOwnPassword.permits(Some(role)));
+            assert!(Operation::SignOut.permits(Some(role)));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+use crate::api::audit::load_audit_page;
+use crate::components::feedback::page_error;
+use crate::components::pager::Pager;
+use crate::model::audit::{AuditEntryView, AuditPage, ChainStatus};
+use crate::pages::users::short_time;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The audit log: filters, pages, and the verification of the whole chain.
+#[component]
+pub fn AuditLog() -> impl IntoView {
+    let query = use_query_map();
+    let param = move |name: &str| query.read().get(name).filter(|v| !v.trim().is_empty());
+    let filters = move || {
+        let page = param("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(1);
+        (param("action"), param("actor"), page)
+    };
+    let data = Resource::new(filters, |(action, actor, page)| load_audit_page(action, actor, page));
+    view! {
+        <Title text="Audit log"/>
+        <h1>"Audit log"</h1>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let (action, actor, _) = filters();
+                match data.await {
+                    Ok(page) => audit_view(page, action, actor).into_any(),
+                    Err(err) => page_error(err),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn audit_view(data: AuditPage, action: Option<String>, actor: Option<String>) -> impl IntoView {
+    let AuditPage { entries, page, chain, actions } = data;
+    let chain_view = match chain {
+        ChainStatus::Intact { entries, head_hash } => view! {
+            <p class="chain ok" role="status">
+                "✔ Chain verified: " {entries} " entries, none altered, removed or reordered. Head hash "
+                <code>{head_hash}</code>
+            </p>
+        }.into_any(),
+        ChainStatus::Broken { seq, reason } => view! {
+            <p class="chain broken" role="alert">
+                "✖ Chain broken at entry " {seq} ": " {reason} ". Treat entries from there on as untrustworthy and investigate."
+            </p>
+        }.into_any(),
+    };
+    let base_query = [("action", &action), ("actor", &actor)]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}&", encode(v))))
+        .collect::<String>();
+    let selected_action = action.clone().unwrap_or_default();
+    view! {
+        {chain_view}
+        <form method="get" action="/audit" class="row-form filters">
+            <label for="action">"Action"</label>
+            <select id="action" name="action">
+                <option value="">"Any action"</option>
+                {actions.into_iter().map(|a| {
+                    let selected = a == selected_action;
+                    view! { <option value=a.clone() selected=selected>{a.clone()}</option> }
+                }).collect_view()}
+            </select>
+            <label for="actor">"Actor"</label>
+            <input id="actor" name="actor" placeholder="user:1, cli, system" value=actor.clone().unwrap_or_default()/>
+            <button type="submit" class="secondary">"Filter"</button>
+            <a href="/audit">"Clear"</a>
+        </form>
+        {if entries.is_empty() {
+            view! { <p class="empty">"No entries match these filters."</p> }.into_any()
+        } else {
+            view! {
+                <table class="data audit">
+                    <thead><tr><th>"#"</th><th>"When"</th><th>"Actor"</th><th>"Action"</th><th>"Subject"</th><th>"Details"</th></tr></thead>
+                    <tbody>{entries.into_iter().map(entry_row).collect_view()}</tbody>
+                </table>
+            }.into_any()
+        }}
+        <Pager info=page path="/audit" base_query=base_query/>
+    }
+}
+
+fn entry_row(entry: AuditEntryView) -> impl IntoView {
+    let actor = match entry.actor_email {
+        Some(email) => format!("{email} ({})", entry.actor),
+        None => entry.actor,
+    };
+    view! {
+        <tr>
+            <td>{entry.seq}</td>
+            <td>{short_time(&entry.at)}</td>
+            <td>{actor}</td>
+            <td><code>{entry.action}</code></td>
+            <td>{entry.subject}</td>
+            <td><code class="details">{entry.details}</code></td>
+        </tr>
+    }
+}
+
+/// Percent-encodes a query value.
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

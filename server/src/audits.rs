@@ -1,0 +1,2 @@
+//! The tamper-evident audit log's pure core.
+pub mod chain;

@@ -1,0 +1,121 @@
+//! The command line: serve (default), create-user, verify-audit-log.
+
+use crate::config::Settings;
+use crate::startup::Application;
+use crate::store::{audit_log, db::Db};
+use anyhow::{bail, Context};
+use clearance_app::model::request::RequestContext;
+
+pub const USAGE: &str = "\
+Clearance server
+
+USAGE:
+    server                                      serve the web application (default)
+    server create-user --email E --role R       create an account; the password is read from
+                                                CLEARANCE_PASSWORD, else prompted on the terminal
+                                                (roles: admin, security_lead, hr, auditor)
+    server verify-audit-log                     check the audit log's hash chain; prints OK or
+                                                the first broken sequence number (exit 1)
+    server --help                               this text
+
+Configuration comes from environment variables; see README.md.";
+
+/// Runs the command in `args` (without the program name); returns the process exit code.
+pub async fn run(args: Vec<String>) -> anyhow::Result<i32> {
+    match args.first().map(String::as_str) {
+        None | Some("serve") => serve().await.map(|()| 0),
+        Some("create-user") => create_user(&args[1..]).await,
+        Some("verify-audit-log") => verify_audit_log().await,
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            Ok(0)
+        }
+        Some(other) => bail!("unknown command {other:?}\n\n{USAGE}"),
+    }
+}
+
+async fn serve() -> anyhow::Result<()> {
+    let app = Application::build(Settings::from_env()?).await?;
+    app.run_until(shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    tracing::info!("shutting down");
+}
+
+fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+}
+
+async fn create_user(args: &[String]) -> anyhow::Result<i32> {
+    let (Some(email), Some(role)) = (flag(args, "--email"), flag(args, "--role")) else {
+        bail!("create-user needs --email and --role\n\n{USAGE}");
+    };
+    let password = match std::env::var("CLEARANCE_PASSWORD") {
+        Ok(p) if !p.is_empty() => p,
+        _ => {
+            let first = rpassword::prompt_password(format!("Password for {email} (at least 15 characters): "))
+                .context("reading the password (set CLEARANCE_PASSWORD when there is no terminal)")?;
+            let again = rpassword::prompt_password("Again: ")?;
+            if first != again {
+                bail!("the two passwords do not match");
+            }
+            first
+        }
+    };
+    let settings = Settings::from_env()?;
+    let db = Db::connect(&settings.database_url).await?;
+    let keys = crate::auth::token::TokenKeys::new(&settings.session_key, "clearance").map_err(anyhow::Error::msg)?;
+    let services = crate::services::Services::new(db.clone(), keys, crate::services::sessions::CookiePolicy { secure: false });
+    let result = services.create_user(&RequestContext::internal("cli"), email, role, &password).await;
+    db.close().await;
+    match result {
+        Ok(id) => {
+            println!("Created {role} {email} (user {id}).");
+            Ok(0)
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            Ok(1)
+        }
+    }
+}
+
+async fn verify_audit_log() -> anyhow::Result<i32> {
+    let settings = Settings::from_env()?;
+    let db = Db::connect(&settings.database_url).await?;
+    let mut conn = db.reader().acquire().await?;
+    let outcome = audit_log::verify(&mut conn).await?;
+    drop(conn);
+    db.close().await;
+    match outcome {
+        Ok(verified) => {
+            println!(
+                "OK: {} entries verified; head {} {}",
+                verified.entries,
+                verified.last_seq,
+                crate::audits::chain::to_hex(&verified.head_hash)
+            );
+            Ok(0)
+        }
+        Err(broken) => {
+            println!("BROKEN at sequence {}: {broken}", broken.seq);
+            Ok(1)
+        }
+    }
+}

@@ -1,0 +1,2 @@
+//! Background work.
+pub mod mail_worker;

@@ -1,0 +1,8 @@
+//! `/api/v1`: JSON for integrations and scripts, with `Authorization: Bearer` tokens from
+//! `POST /api/v1/auth/login`. The routes call the same services as the server functions.
+
+mod error;
+mod routes;
+
+pub use error::ApiError;
+pub use routes::{router, ROUTES};

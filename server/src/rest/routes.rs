@@ -1,0 +1,90 @@
+//! The REST routes and the operation each performs (the authorization-matrix test walks this
+//! table; the router is built from the same handlers).
+
+use super::error::{bad_json, ApiError};
+use crate::auth::token::TokenKind;
+use crate::services::support::OrInternal;
+use crate::web::AppState;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Extension, Json, Router};
+use clearance_app::model::access::Operation;
+use clearance_app::model::audit::{AuditFilter, AuditPage};
+use clearance_app::model::request::RequestContext;
+use clearance_app::model::user::{Actor, InviteSummary, UsersPage};
+use clearance_app::ports::{AuditPort, UsersPort};
+use serde::Deserialize;
+
+/// Every route: method, path (under `/api/v1`), operation.
+pub const ROUTES: &[(&str, &str, Operation)] = &[
+    ("POST", "/auth/login", Operation::SignIn),
+    ("GET", "/me", Operation::WhoAmI),
+    ("GET", "/users", Operation::ListUsers),
+    ("POST", "/users/invites", Operation::InviteUser),
+    ("GET", "/audit-log", Operation::ViewAuditLog),
+];
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/auth/login", post(login))
+        .route("/me", get(me))
+        .route("/users", get(list_users))
+        .route("/users/invites", post(invite))
+        .route("/audit-log", get(audit_log))
+}
+
+type Ctx = Extension<RequestContext>;
+
+#[derive(Deserialize)]
+struct LoginBody {
+    email: String,
+    password: String,
+}
+
+async fn login(State(state): State<AppState>, Extension(req): Ctx, body: Result<Json<LoginBody>, JsonRejection>) -> Result<Json<serde_json::Value>, ApiError> {
+    let Json(body) = body.map_err(bad_json)?;
+    let (user_id, version) = state.services.check_credentials(&req, &body.email, &body.password).await?;
+    let now = crate::clock::unix_now();
+    let token = state.services.keys.issue(TokenKind::Api, user_id, version, now, now).or_internal(&req)?;
+    Ok(Json(serde_json::json!({ "token": token, "token_type": "Bearer", "expires_in": crate::auth::token::API_TOKEN_SECS })))
+}
+
+/// The signed-in user, or `null`.
+async fn me(Extension(req): Ctx) -> Json<Option<Actor>> {
+    Json(req.actor)
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    page: Option<u32>,
+}
+
+async fn list_users(State(state): State<AppState>, Extension(req): Ctx, Query(q): Query<PageQuery>) -> Result<Json<UsersPage>, ApiError> {
+    Ok(Json(UsersPort::list(state.services.as_ref(), &req, q.page.unwrap_or(1)).await?))
+}
+
+#[derive(Deserialize)]
+struct InviteBody {
+    email: String,
+    role: String,
+}
+
+async fn invite(State(state): State<AppState>, Extension(req): Ctx, body: Result<Json<InviteBody>, JsonRejection>) -> Result<(StatusCode, Json<InviteSummary>), ApiError> {
+    let Json(body) = body.map_err(bad_json)?;
+    let invite = state.services.invite(&req, &body.email, &body.role).await?;
+    Ok((StatusCode::CREATED, Json(invite)))
+}
+
+#[derive(Deserialize)]
+struct AuditQuery {
+    action: Option<String>,
+    actor: Option<String>,
+    page: Option<u32>,
+}
+
+async fn audit_log(State(state): State<AppState>, Extension(req): Ctx, Query(q): Query<AuditQuery>) -> Result<Json<AuditPage>, ApiError> {
+    let filter = AuditFilter { action: q.action, actor: q.actor, page: q.page.unwrap_or(1) };
+    Ok(Json(AuditPort::page(state.services.as_ref(), &req, filter).await?))
+}

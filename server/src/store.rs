@@ -1,0 +1,7 @@
+//! Persistence, one module per aggregate. SQL is parameterised and lives beside its table's code.
+pub mod audit_log;
+pub mod db;
+pub mod invites;
+pub mod outbox;
+pub mod throttle;
+pub mod users;
