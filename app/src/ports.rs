@@ -15,22 +15,58 @@ pub struct SessionCookie(pub String);
 
 #[async_trait]
 pub trait AuthPort: Send + Sync {
-    async fn sign_in(&self, req: &RequestContext, email: &str, password: &str) -> Result<SessionCookie, AppError>;
+    async fn sign_in(
+        &self,
+        req: &RequestContext,
+        email: &str,
+        password: &str,
+    ) -> Result<SessionCookie, AppError>;
     async fn sign_out(&self, req: &RequestContext) -> Result<SessionCookie, AppError>;
     /// Changes the password, ends every other session and returns a new cookie for this one.
-    async fn change_password(&self, req: &RequestContext, current: &str, new: &str, confirm: &str) -> Result<SessionCookie, AppError>;
+    async fn change_password(
+        &self,
+        req: &RequestContext,
+        current: &str,
+        new: &str,
+        confirm: &str,
+    ) -> Result<SessionCookie, AppError>;
 }
 
 #[async_trait]
 pub trait UsersPort: Send + Sync {
     async fn list(&self, req: &RequestContext, page: u32) -> Result<UsersPage, AppError>;
-    async fn invite(&self, req: &RequestContext, email: &str, role: &str) -> Result<InviteSummary, AppError>;
+    async fn invite(
+        &self,
+        req: &RequestContext,
+        email: &str,
+        role: &str,
+    ) -> Result<InviteSummary, AppError>;
     async fn revoke_invite(&self, req: &RequestContext, invite_id: i64) -> Result<(), AppError>;
-    async fn change_role(&self, req: &RequestContext, user_id: i64, role: &str) -> Result<(), AppError>;
-    async fn set_disabled(&self, req: &RequestContext, user_id: i64, disabled: bool) -> Result<(), AppError>;
-    async fn invite_details(&self, req: &RequestContext, token: &str) -> Result<InviteDetails, AppError>;
+    async fn change_role(
+        &self,
+        req: &RequestContext,
+        user_id: i64,
+        role: &str,
+    ) -> Result<(), AppError>;
+    async fn set_disabled(
+        &self,
+        req: &RequestContext,
+        user_id: i64,
+        disabled: bool,
+    ) -> Result<(), AppError>;
+    async fn invite_details(
+        &self,
+        req: &RequestContext,
+        token: &str,
+    ) -> Result<InviteDetails, AppError>;
     /// Creates the account, signs the person in and returns their session cookie.
-    async fn accept_invite(&self, req: &RequestContext, token: &str, password: &str, confirm: &str) -> Result<SessionCookie, AppError>;
+    async fn accept_invite(
+        &self,
+        req: &RequestContext,
+        token: &str,
+        password: &str,
+        confirm: &str,
+    ) -> Result<SessionCookie, AppError>;
 }
 
 #[async_trait]

@@ -59,7 +59,10 @@ async fn shutdown_signal() {
 }
 
 fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
 }
 
 async fn create_user(args: &[String]) -> anyhow::Result<i32> {
@@ -69,8 +72,10 @@ async fn create_user(args: &[String]) -> anyhow::Result<i32> {
     let password = match std::env::var("CLEARANCE_PASSWORD") {
         Ok(p) if !p.is_empty() => p,
         _ => {
-            let first = rpassword::prompt_password(format!("Password for {email} (at least 15 characters): "))
-                .context("reading the password (set CLEARANCE_PASSWORD when there is no terminal)")?;
+            let first = rpassword::prompt_password(format!(
+                "Password for {email} (at least 15 characters): "
+            ))
+            .context("reading the password (set CLEARANCE_PASSWORD when there is no terminal)")?;
             let again = rpassword::prompt_password("Again: ")?;
             if first != again {
                 bail!("the two passwords do not match");
@@ -80,9 +85,16 @@ async fn create_user(args: &[String]) -> anyhow::Result<i32> {
     };
     let settings = Settings::from_env()?;
     let db = Db::connect(&settings.database_url).await?;
-    let keys = crate::auth::token::TokenKeys::new(&settings.session_key, "clearance").map_err(anyhow::Error::msg)?;
-    let services = crate::services::Services::new(db.clone(), keys, crate::services::sessions::CookiePolicy { secure: false });
-    let result = services.create_user(&RequestContext::internal("cli"), email, role, &password).await;
+    let keys = crate::auth::token::TokenKeys::new(&settings.session_key, "clearance")
+        .map_err(anyhow::Error::msg)?;
+    let services = crate::services::Services::new(
+        db.clone(),
+        keys,
+        crate::services::sessions::CookiePolicy { secure: false },
+    );
+    let result = services
+        .create_user(&RequestContext::internal("cli"), email, role, &password)
+        .await;
     db.close().await;
     match result {
         Ok(id) => {

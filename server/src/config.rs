@@ -80,13 +80,20 @@ impl Settings {
         let trusted_proxies = var("CLEARANCE_TRUSTED_PROXIES")
             .map(|list| {
                 list.split(',')
-                    .map(|ip| ip.trim().parse().with_context(|| format!("CLEARANCE_TRUSTED_PROXIES: {ip:?} is not an IP address")))
+                    .map(|ip| {
+                        ip.trim().parse().with_context(|| {
+                            format!("CLEARANCE_TRUSTED_PROXIES: {ip:?} is not an IP address")
+                        })
+                    })
                     .collect::<anyhow::Result<Vec<IpAddr>>>()
             })
             .transpose()?
             .unwrap_or_default();
         let mail_poll_ms: u64 = var("CLEARANCE_MAIL_POLL_MS")
-            .map(|v| v.parse().context("CLEARANCE_MAIL_POLL_MS must be a number of milliseconds"))
+            .map(|v| {
+                v.parse()
+                    .context("CLEARANCE_MAIL_POLL_MS must be a number of milliseconds")
+            })
             .transpose()?
             .unwrap_or(2000);
         Ok(Settings {
@@ -98,7 +105,9 @@ impl Settings {
             mail_from: var("MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.into()),
             trusted_proxies,
             mail_poll_interval: Duration::from_millis(mail_poll_ms.max(50)),
-            site_root: PathBuf::from(var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into())),
+            site_root: PathBuf::from(
+                var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            ),
             data_dir,
         })
     }
@@ -122,7 +131,8 @@ pub fn read_key_file(path: &Path) -> anyhow::Result<Vec<u8>> {
             );
         }
     }
-    let key = std::fs::read(path).with_context(|| format!("reading the session key file {}", path.display()))?;
+    let key = std::fs::read(path)
+        .with_context(|| format!("reading the session key file {}", path.display()))?;
     if key.len() < crate::auth::token::MIN_KEY_BYTES {
         bail!(
             "the session key in {} has {} bytes; at least {} random bytes are required",
@@ -140,14 +150,17 @@ fn load_or_create_key(path: &Path) -> anyhow::Result<Vec<u8>> {
         return read_key_file(path);
     }
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("creating {}", parent.display()))?;
     }
     let key = crate::auth::random::bytes(64);
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path).with_context(|| format!("creating the session key file {}", path.display()))?;
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("creating the session key file {}", path.display()))?;
     std::io::Write::write_all(&mut file, &key)?;
     file.sync_all()?;
     Ok(key)
@@ -159,7 +172,10 @@ mod tests {
 
     #[test]
     fn passwords_are_removed_from_urls() {
-        assert_eq!(redact_url("postgres://app:s3cret@db:5432/clearance"), "postgres://db:5432/clearance");
+        assert_eq!(
+            redact_url("postgres://app:s3cret@db:5432/clearance"),
+            "postgres://db:5432/clearance"
+        );
         assert_eq!(redact_url("smtp://mail:2525"), "smtp://mail:2525");
     }
 
@@ -173,7 +189,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+            assert_eq!(
+                std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
         }
     }
 
@@ -185,9 +204,15 @@ mod tests {
         let path = dir.path().join("key");
         std::fs::write(&path, [7u8; 64]).unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-        assert!(read_key_file(&path).unwrap_err().to_string().contains("chmod 600"));
+        assert!(read_key_file(&path)
+            .unwrap_err()
+            .to_string()
+            .contains("chmod 600"));
         std::fs::write(&path, [7u8; 16]).unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
-        assert!(read_key_file(&path).unwrap_err().to_string().contains("at least 32"));
+        assert!(read_key_file(&path)
+            .unwrap_err()
+            .to_string()
+            .contains("at least 32"));
     }
 }

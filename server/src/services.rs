@@ -28,6 +28,10 @@ impl Services {
 
     /// The same services behind each port, for Leptos context.
     pub fn ports(self: &Arc<Self>) -> Ports {
-        Ports { auth: self.clone(), users: self.clone(), audit: self.clone() }
+        Ports {
+            auth: self.clone(),
+            users: self.clone(),
+            audit: self.clone(),
+        }
     }
 }

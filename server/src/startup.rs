@@ -51,9 +51,14 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         tracing::info!(settings = ?settings, "starting");
         let db = Db::connect(&settings.database_url).await?;
-        let keys = TokenKeys::new(&settings.session_key, "clearance").map_err(anyhow::Error::msg)?;
+        warn_when_nobody_can_administer(&db).await;
+        let keys =
+            TokenKeys::new(&settings.session_key, "clearance").map_err(anyhow::Error::msg)?;
         self_test(&keys)?;
-        let secure = settings.public_url.as_deref().is_some_and(|u| u.starts_with("https://"));
+        let secure = settings
+            .public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"));
         let services = Arc::new(Services::new(db, keys, CookiePolicy { secure }));
         let listener = TcpListener::bind(settings.listen_addr)
             .await
@@ -64,13 +69,23 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(listener.local_addr()?)
             .build();
-        let state = AppState { leptos_options, services, settings: Arc::new(settings) };
+        let state = AppState {
+            leptos_options,
+            services,
+            settings: Arc::new(settings),
+        };
         let router = router(state.clone());
-        Ok(Application { listener, router, state })
+        Ok(Application {
+            listener,
+            router,
+            state,
+        })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener.local_addr().unwrap_or(self.state.settings.listen_addr)
+        self.listener
+            .local_addr()
+            .unwrap_or(self.state.settings.listen_addr)
     }
 
     pub fn services(&self) -> Arc<Services> {
@@ -78,9 +93,15 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then finishes in-flight requests and stops the worker.
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         let settings = &self.state.settings;
-        let transport = Transport::new(settings.smtp_url.as_deref(), settings.data_dir.join("outbox"))?;
+        let transport = Transport::new(
+            settings.smtp_url.as_deref(),
+            settings.data_dir.join("outbox"),
+        )?;
         let (stop_tx, stop_rx) = watch::channel(false);
         let worker = tokio::spawn(mail_worker::run(
             self.state.services.db.clone(),
@@ -90,9 +111,13 @@ impl Application {
             stop_rx,
         ));
         tracing::info!(addr = %self.local_addr(), "listening");
-        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await?;
         let _ = stop_tx.send(true);
         let _ = worker.await;
         self.state.services.db.close().await;
@@ -100,11 +125,27 @@ impl Application {
     }
 }
 
+/// A fresh installation has no accounts and no default credentials: say how to create one.
+async fn warn_when_nobody_can_administer(db: &Db) {
+    let Ok(mut conn) = db.reader().acquire().await else {
+        return;
+    };
+    if let Ok(0) = crate::store::users::count_active_admins(&mut conn).await {
+        tracing::warn!(
+            "no active admin account yet; create the first one with \
+             `make user EMAIL=you@example.com` (or `server create-user --email you@example.com --role admin`)"
+        );
+    }
+}
+
 /// B3: sign and verify one token at start, so a broken crypto set-up fails now, not at sign-in.
 fn self_test(keys: &TokenKeys) -> anyhow::Result<()> {
     let now = crate::clock::unix_now();
-    let token = keys.issue(TokenKind::Api, 0, 0, now, now).context("session token self-test (sign)")?;
-    keys.verify(TokenKind::Api, &token, now).context("session token self-test (verify)")?;
+    let token = keys
+        .issue(TokenKind::Api, 0, 0, now, now)
+        .context("session token self-test (sign)")?;
+    keys.verify(TokenKind::Api, &token, now)
+        .context("session token self-test (verify)")?;
     Ok(())
 }
 
@@ -146,7 +187,9 @@ fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn healthz(axum::extract::State(state): axum::extract::State<AppState>) -> (StatusCode, &'static str) {
+async fn healthz(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> (StatusCode, &'static str) {
     match state.services.db.ping().await {
         Ok(()) => (StatusCode::OK, "ok"),
         Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
@@ -154,7 +197,12 @@ async fn healthz(axum::extract::State(state): axum::extract::State<AppState>) ->
 }
 
 async fn not_found() -> (StatusCode, axum::Json<serde_json::Value>) {
-    (StatusCode::NOT_FOUND, axum::Json(serde_json::json!({ "error": "There is nothing at this address.", "kind": "not_found" })))
+    (
+        StatusCode::NOT_FOUND,
+        axum::Json(
+            serde_json::json!({ "error": "There is nothing at this address.", "kind": "not_found" }),
+        ),
+    )
 }
 
 /// A panic becomes a generic 500; the detail goes to the log only (SECURITY.md E6).
@@ -165,7 +213,8 @@ fn panic_response(payload: Box<dyn std::any::Any + Send + 'static>) -> Response<
         .or_else(|| payload.downcast_ref::<&str>().copied())
         .unwrap_or("non-string panic");
     tracing::error!(panic = %detail, "handler panicked");
-    let body = r#"{"error":"Something went wrong on our side. Please try again.","kind":"internal"}"#;
+    let body =
+        r#"{"error":"Something went wrong on our side. Please try again.","kind":"internal"}"#;
     Response::builder()
         .status(StatusCode::INTERNAL_SERVER_ERROR)
         .header(header::CONTENT_TYPE, "application/json")

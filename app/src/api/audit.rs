@@ -5,7 +5,21 @@ use crate::model::error::AppError;
 use leptos::prelude::*;
 
 #[server(endpoint = "audit/page")]
-pub async fn load_audit_page(action: Option<String>, actor: Option<String>, page: u32) -> Result<AuditPage, AppError> {
+pub async fn load_audit_page(
+    action: Option<String>,
+    actor: Option<String>,
+    page: u32,
+) -> Result<AuditPage, AppError> {
     let (ports, request) = super::context::current()?;
-    ports.audit.page(&request, crate::model::audit::AuditFilter { action, actor, page }).await
+    ports
+        .audit
+        .page(
+            &request,
+            crate::model::audit::AuditFilter {
+                action,
+                actor,
+                page,
+            },
+        )
+        .await
 }

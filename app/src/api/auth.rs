@@ -29,9 +29,21 @@ pub async fn sign_out() -> Result<(), AppError> {
 }
 
 #[server(endpoint = "change_password")]
-pub async fn change_password(current_password: String, new_password: String, confirm_password: String) -> Result<(), AppError> {
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
     let (ports, request) = super::context::current()?;
-    let cookie = ports.auth.change_password(&request, &current_password, &new_password, &confirm_password).await?;
+    let cookie = ports
+        .auth
+        .change_password(
+            &request,
+            &current_password,
+            &new_password,
+            &confirm_password,
+        )
+        .await?;
     super::context::set_cookie(&cookie);
     Ok(())
 }

@@ -15,7 +15,9 @@ pub fn current() -> Result<(Ports, RequestContext), AppError> {
         _ => {
             // Only a wiring mistake gets here; say so in the log, not to the user.
             leptos::logging::error!("server function called without ports or request context");
-            Err(AppError::Internal { request_id: "unavailable".into() })
+            Err(AppError::Internal {
+                request_id: "unavailable".into(),
+            })
         }
     }
 }

@@ -35,7 +35,10 @@ pub async fn disable_user(user_id: i64, confirm: Option<String>) -> Result<(), A
     if confirm.is_none() {
         // Authorise before validating, so a denied caller learns nothing about the form.
         ports.users.list(&request, 1).await?;
-        return Err(AppError::invalid("confirm", "Tick the box to confirm that this person should lose access now."));
+        return Err(AppError::invalid(
+            "confirm",
+            "Tick the box to confirm that this person should lose access now.",
+        ));
     }
     ports.users.set_disabled(&request, user_id, true).await
 }
@@ -53,9 +56,16 @@ pub async fn get_invite(token: String) -> Result<InviteDetails, AppError> {
 }
 
 #[server(endpoint = "invites/accept")]
-pub async fn accept_invite(token: String, password: String, confirm_password: String) -> Result<(), AppError> {
+pub async fn accept_invite(
+    token: String,
+    password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
     let (ports, request) = super::context::current()?;
-    let cookie = ports.users.accept_invite(&request, &token, &password, &confirm_password).await?;
+    let cookie = ports
+        .users
+        .accept_invite(&request, &token, &password, &confirm_password)
+        .await?;
     super::context::set_cookie(&cookie);
     leptos_axum::redirect("/");
     Ok(())

@@ -5,7 +5,11 @@ use leptos::prelude::*;
 
 /// `base_query` is the query string without `page` (e.g. `action=user.invited&`).
 #[component]
-pub fn Pager(info: PageInfo, path: &'static str, #[prop(into)] base_query: String) -> impl IntoView {
+pub fn Pager(
+    info: PageInfo,
+    path: &'static str,
+    #[prop(into)] base_query: String,
+) -> impl IntoView {
     let link = move |page: u32| format!("{path}?{base_query}page={page}");
     let (prev, next) = (link(info.page.saturating_sub(1)), link(info.page + 1));
     view! {

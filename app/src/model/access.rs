@@ -64,7 +64,10 @@ impl Operation {
     /// The table itself.
     pub fn audience(self) -> Audience {
         match self {
-            Operation::WhoAmI | Operation::SignIn | Operation::ViewInvite | Operation::AcceptInvite => Audience::Anyone,
+            Operation::WhoAmI
+            | Operation::SignIn
+            | Operation::ViewInvite
+            | Operation::AcceptInvite => Audience::Anyone,
             Operation::SignOut | Operation::ViewOwnAccount | Operation::ChangeOwnPassword => {
                 Audience::SignedIn
             }
@@ -95,13 +98,29 @@ mod tests {
 
     #[test]
     fn anonymous_callers_may_only_sign_in_and_accept_invites() {
-        let open: Vec<_> = Operation::ALL.into_iter().filter(|op| op.permits(None)).collect();
-        assert_eq!(open, [Operation::WhoAmI, Operation::SignIn, Operation::ViewInvite, Operation::AcceptInvite]);
+        let open: Vec<_> = Operation::ALL
+            .into_iter()
+            .filter(|op| op.permits(None))
+            .collect();
+        assert_eq!(
+            open,
+            [
+                Operation::WhoAmI,
+                Operation::SignIn,
+                Operation::ViewInvite,
+                Operation::AcceptInvite
+            ]
+        );
     }
 
     #[test]
     fn only_admins_manage_users() {
-        for op in [Operation::ListUsers, Operation::InviteUser, Operation::ChangeUserRole, Operation::DisableUser] {
+        for op in [
+            Operation::ListUsers,
+            Operation::InviteUser,
+            Operation::ChangeUserRole,
+            Operation::DisableUser,
+        ] {
             for role in Role::ALL {
                 assert_eq!(op.permits(Some(role)), role == Admin, "{op:?} for {role}");
             }

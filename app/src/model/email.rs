@@ -19,7 +19,9 @@ impl Email {
             return Err("Enter an e-mail address.".into());
         }
         if value.len() > MAX_LEN {
-            return Err(format!("An e-mail address has at most {MAX_LEN} characters."));
+            return Err(format!(
+                "An e-mail address has at most {MAX_LEN} characters."
+            ));
         }
         let invalid = || format!("\"{}\" is not a valid e-mail address.", printable(input));
         let (local, domain) = value.split_once('@').ok_or_else(invalid)?;
@@ -86,12 +88,21 @@ mod tests {
 
     #[test]
     fn addresses_are_trimmed_and_lower_cased() {
-        assert_eq!(Email::parse("  Ada.Lovelace@Example.COM ").unwrap().as_str(), "ada.lovelace@example.com");
+        assert_eq!(
+            Email::parse("  Ada.Lovelace@Example.COM ")
+                .unwrap()
+                .as_str(),
+            "ada.lovelace@example.com"
+        );
     }
 
     #[test]
     fn ordinary_addresses_are_accepted() {
-        for ok in ["a@b.co", "first.last+tag@sub.example.org", "o'brien@example.ie"] {
+        for ok in [
+            "a@b.co",
+            "first.last+tag@sub.example.org",
+            "o'brien@example.ie",
+        ] {
             assert!(Email::parse(ok).is_ok(), "{ok}");
         }
     }
@@ -99,9 +110,19 @@ mod tests {
     #[test]
     fn malformed_addresses_are_refused() {
         for bad in [
-            "", "plain", "@example.com", "a@", "a@b", "a@@b.com", "a b@example.com",
-            "a@exa mple.com", ".a@example.com", "a..b@example.com", "a@-example.com",
-            "\"quoted\"@example.com", "a@example.com>",
+            "",
+            "plain",
+            "@example.com",
+            "a@",
+            "a@b",
+            "a@@b.com",
+            "a b@example.com",
+            "a@exa mple.com",
+            ".a@example.com",
+            "a..b@example.com",
+            "a@-example.com",
+            "\"quoted\"@example.com",
+            "a@example.com>",
         ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
@@ -122,6 +143,11 @@ mod tests {
     #[test]
     fn deserialising_validates() {
         assert!(serde_json::from_str::<Email>("\"not-an-email\"").is_err());
-        assert_eq!(serde_json::from_str::<Email>("\"A@B.CO\"").unwrap().as_str(), "a@b.co");
+        assert_eq!(
+            serde_json::from_str::<Email>("\"A@B.CO\"")
+                .unwrap()
+                .as_str(),
+            "a@b.co"
+        );
     }
 }

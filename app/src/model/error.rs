@@ -40,15 +40,22 @@ pub enum AppError {
 
 impl AppError {
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        AppError::Invalid { field: field.into(), message: message.into() }
+        AppError::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     pub fn not_found(message: impl Into<String>) -> Self {
-        AppError::NotFound { message: message.into() }
+        AppError::NotFound {
+            message: message.into(),
+        }
     }
 
     pub fn conflict(message: impl Into<String>) -> Self {
-        AppError::Conflict { message: message.into() }
+        AppError::Conflict {
+            message: message.into(),
+        }
     }
 
     /// The HTTP status for this error.
@@ -84,7 +91,11 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
             other => other.to_string(),
         };
         // Framework messages can be long and technical; keep them short and single-line.
-        let message: String = message.chars().filter(|c| !c.is_control()).take(200).collect();
+        let message: String = message
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(200)
+            .collect();
         AppError::BadRequest { message }
     }
 }
@@ -98,12 +109,21 @@ mod tests {
         assert_eq!(AppError::Unauthenticated.status(), 401);
         assert_eq!(AppError::Forbidden.status(), 403);
         assert_eq!(AppError::invalid("email", "x").status(), 422);
-        assert_eq!(AppError::TooManyRequests { retry_after_secs: 3 }.status(), 429);
+        assert_eq!(
+            AppError::TooManyRequests {
+                retry_after_secs: 3
+            }
+            .status(),
+            429
+        );
     }
 
     #[test]
     fn internal_errors_show_only_the_request_id() {
-        let text = AppError::Internal { request_id: "req-123".into() }.to_string();
+        let text = AppError::Internal {
+            request_id: "req-123".into(),
+        }
+        .to_string();
         assert!(text.contains("req-123"));
     }
 

@@ -17,7 +17,11 @@ pub struct PageInfo {
 impl PageInfo {
     /// Clamps a requested page number to at least 1.
     pub fn new(page: u32, per_page: u32, total: i64) -> Self {
-        PageInfo { page: page.max(1), per_page: per_page.max(1), total: total.max(0) }
+        PageInfo {
+            page: page.max(1),
+            per_page: per_page.max(1),
+            total: total.max(0),
+        }
     }
 
     pub fn total_pages(&self) -> u32 {

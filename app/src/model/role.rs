@@ -76,6 +76,9 @@ mod tests {
 
     #[test]
     fn serde_uses_the_same_identifiers() {
-        assert_eq!(serde_json::to_string(&Role::SecurityLead).unwrap(), "\"security_lead\"");
+        assert_eq!(
+            serde_json::to_string(&Role::SecurityLead).unwrap(),
+            "\"security_lead\""
+        );
     }
 }

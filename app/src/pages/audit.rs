@@ -13,10 +13,14 @@ pub fn AuditLog() -> impl IntoView {
     let query = use_query_map();
     let param = move |name: &str| query.read().get(name).filter(|v| !v.trim().is_empty());
     let filters = move || {
-        let page = param("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(1);
+        let page = param("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1);
         (param("action"), param("actor"), page)
     };
-    let data = Resource::new(filters, |(action, actor, page)| load_audit_page(action, actor, page));
+    let data = Resource::new(filters, |(action, actor, page)| {
+        load_audit_page(action, actor, page)
+    });
     view! {
         <Title text="Audit log"/>
         <h1>"Audit log"</h1>
@@ -33,7 +37,12 @@ pub fn AuditLog() -> impl IntoView {
 }
 
 fn audit_view(data: AuditPage, action: Option<String>, actor: Option<String>) -> impl IntoView {
-    let AuditPage { entries, page, chain, actions } = data;
+    let AuditPage {
+        entries,
+        page,
+        chain,
+        actions,
+    } = data;
     let chain_view = match chain {
         ChainStatus::Intact { entries, head_hash } => view! {
             <p class="chain ok" role="status">
@@ -104,7 +113,9 @@ fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

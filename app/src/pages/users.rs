@@ -1,4 +1,6 @@
-use crate::api::users::{list_users, ChangeRole, DisableUser, EnableUser, InviteUser, RevokeInvite};
+use crate::api::users::{
+    list_users, ChangeRole, DisableUser, EnableUser, InviteUser, RevokeInvite,
+};
 use crate::components::feedback::{action_done, action_error, page_error};
 use crate::components::pager::Pager;
 use crate::model::role::Role;
@@ -12,7 +14,13 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn Users() -> impl IntoView {
     let query = use_query_map();
-    let page = move || query.read().get("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(1);
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+    };
     let invite = ServerAction::<InviteUser>::new();
     let revoke = ServerAction::<RevokeInvite>::new();
     let change_role = ServerAction::<ChangeRole>::new();
@@ -68,7 +76,11 @@ fn users_view(
     disable: ServerAction<DisableUser>,
     enable: ServerAction<EnableUser>,
 ) -> impl IntoView {
-    let UsersPage { users, page, open_invites } = data;
+    let UsersPage {
+        users,
+        page,
+        open_invites,
+    } = data;
     view! {
         <section>
             <h2>"Open invitations"</h2>

@@ -65,7 +65,11 @@ pub fn entry_hash(prev_hash: &Hash, entry: &EntryContent) -> Hash {
 /// Links `content` after the entry whose hash is `prev_hash`.
 pub fn link(prev_hash: Hash, content: EntryContent) -> ChainedEntry {
     let hash = entry_hash(&prev_hash, &content);
-    ChainedEntry { content, prev_hash, hash }
+    ChainedEntry {
+        content,
+        prev_hash,
+        hash,
+    }
 }
 
 /// Why the chain is broken, at the first sequence number where it is.
@@ -95,14 +99,20 @@ impl fmt::Display for ChainBreak {
         let seq = self.seq;
         match &self.kind {
             BreakKind::Missing { found } => {
-                write!(f, "entry {seq} is missing or out of order (found {found} instead)")
+                write!(
+                    f,
+                    "entry {seq} is missing or out of order (found {found} instead)"
+                )
             }
             BreakKind::PrevHashMismatch => {
                 write!(f, "entry {seq} does not link to the entry before it")
             }
             BreakKind::ContentAltered => write!(f, "entry {seq} was altered after it was written"),
             BreakKind::Truncated { head_seq } => {
-                write!(f, "the log ends before entry {seq}; the recorded head is {head_seq}")
+                write!(
+                    f,
+                    "the log ends before entry {seq}; the recorded head is {head_seq}"
+                )
             }
             BreakKind::HeadMismatch => {
                 write!(f, "entry {seq} does not match the recorded head of the log")
@@ -127,20 +137,35 @@ impl ChainVerifier {
     }
 
     pub fn resume(first_seq: i64, prev_hash: Hash) -> Self {
-        ChainVerifier { next_seq: first_seq, prev_hash, checked: 0 }
+        ChainVerifier {
+            next_seq: first_seq,
+            prev_hash,
+            checked: 0,
+        }
     }
 
     /// Checks the next entry.
     pub fn push(&mut self, entry: &ChainedEntry) -> Result<(), ChainBreak> {
         let seq = self.next_seq;
         if entry.content.seq != seq {
-            return Err(ChainBreak { seq, kind: BreakKind::Missing { found: entry.content.seq } });
+            return Err(ChainBreak {
+                seq,
+                kind: BreakKind::Missing {
+                    found: entry.content.seq,
+                },
+            });
         }
         if entry.prev_hash != self.prev_hash {
-            return Err(ChainBreak { seq, kind: BreakKind::PrevHashMismatch });
+            return Err(ChainBreak {
+                seq,
+                kind: BreakKind::PrevHashMismatch,
+            });
         }
         if entry_hash(&entry.prev_hash, &entry.content) != entry.hash {
-            return Err(ChainBreak { seq, kind: BreakKind::ContentAltered });
+            return Err(ChainBreak {
+                seq,
+                kind: BreakKind::ContentAltered,
+            });
         }
         self.prev_hash = entry.hash;
         self.next_seq += 1;
@@ -153,17 +178,27 @@ impl ChainVerifier {
     pub fn finish(self, head_seq: i64, head_hash: &Hash) -> Result<Verified, ChainBreak> {
         let last_seq = self.next_seq - 1;
         if last_seq < head_seq {
-            return Err(ChainBreak { seq: self.next_seq, kind: BreakKind::Truncated { head_seq } });
+            return Err(ChainBreak {
+                seq: self.next_seq,
+                kind: BreakKind::Truncated { head_seq },
+            });
         }
         if last_seq > head_seq || &self.prev_hash != head_hash {
-            return Err(ChainBreak { seq: last_seq, kind: BreakKind::HeadMismatch });
+            return Err(ChainBreak {
+                seq: last_seq,
+                kind: BreakKind::HeadMismatch,
+            });
         }
         Ok(self.verified())
     }
 
     /// The result so far, without a head to compare with (an exported range).
     pub fn verified(&self) -> Verified {
-        Verified { entries: self.checked, last_seq: self.next_seq - 1, head_hash: self.prev_hash }
+        Verified {
+            entries: self.checked,
+            last_seq: self.next_seq - 1,
+            head_hash: self.prev_hash,
+        }
     }
 }
 
@@ -251,7 +286,13 @@ mod tests {
         let mut entries = chain(5);
         entries.remove(2);
         let err = verify_all(&entries).unwrap_err();
-        assert_eq!(err, ChainBreak { seq: 3, kind: BreakKind::Missing { found: 4 } });
+        assert_eq!(
+            err,
+            ChainBreak {
+                seq: 3,
+                kind: BreakKind::Missing { found: 4 }
+            }
+        );
     }
 
     #[test]
@@ -271,17 +312,29 @@ mod tests {
     fn a_rewritten_chain_from_the_edit_onwards_is_caught_by_the_head() {
         let entries = chain(4);
         let mut forged = entries.clone();
-        forged[3] = link(forged[2].hash, EntryContent { details: "{}".into(), ..content(4) });
+        forged[3] = link(
+            forged[2].hash,
+            EntryContent {
+                details: "{}".into(),
+                ..content(4)
+            },
+        );
         let mut verifier = ChainVerifier::from_genesis();
         for entry in &forged {
             verifier.push(entry).unwrap();
         }
-        assert_eq!(verifier.finish(4, &entries[3].hash).unwrap_err().kind, BreakKind::HeadMismatch);
+        assert_eq!(
+            verifier.finish(4, &entries[3].hash).unwrap_err().kind,
+            BreakKind::HeadMismatch
+        );
     }
 
     #[test]
     fn messages_name_the_sequence_number() {
-        let err = ChainBreak { seq: 42, kind: BreakKind::ContentAltered };
+        let err = ChainBreak {
+            seq: 42,
+            kind: BreakKind::ContentAltered,
+        };
         assert_eq!(err.to_string(), "entry 42 was altered after it was written");
     }
 

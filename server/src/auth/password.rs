@@ -45,7 +45,9 @@ fn hasher(params: Params) -> Argon2<'static> {
 /// Hashes a password into a PHC string with a fresh 16-byte salt.
 pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt = SaltString::generate(&mut OsRng);
-    Ok(hasher(policy_params()).hash_password(password.as_bytes(), &salt)?.to_string())
+    Ok(hasher(policy_params())
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
 }
 
 /// Checks `password` against a stored PHC string.
@@ -55,7 +57,10 @@ pub fn verify_password(stored: &str, password: &str) -> Verdict {
         Err(_) => return Verdict::Refused("stored hash is not a PHC string".into()),
     };
     if parsed.algorithm != argon2::ARGON2ID_IDENT {
-        return Verdict::Refused(format!("stored hash uses {}, not argon2id", parsed.algorithm));
+        return Verdict::Refused(format!(
+            "stored hash uses {}, not argon2id",
+            parsed.algorithm
+        ));
     }
     let params = match Params::try_from(&parsed) {
         Ok(params) => params,
@@ -66,10 +71,14 @@ pub fn verify_password(stored: &str, password: &str) -> Verdict {
         || !(1..=VERIFY_MAX_PASSES).contains(&t)
         || !(1..=VERIFY_MAX_LANES).contains(&p)
     {
-        return Verdict::Refused(format!("stored hash parameters out of bounds (m={m}, t={t}, p={p})"));
+        return Verdict::Refused(format!(
+            "stored hash parameters out of bounds (m={m}, t={t}, p={p})"
+        ));
     }
     match hasher(params).verify_password(password.as_bytes(), &parsed) {
-        Ok(()) => Verdict::Match { needs_rehash: below_policy(m, t, p) },
+        Ok(()) => Verdict::Match {
+            needs_rehash: below_policy(m, t, p),
+        },
         Err(_) => Verdict::Mismatch,
     }
 }
@@ -83,9 +92,8 @@ fn below_policy(m: u32, t: u32, p: u32) -> bool {
 /// same time as a wrong password for a real one (A5: no quick exit).
 pub fn verify_against_dummy(password: &str) {
     static DUMMY: OnceLock<String> = OnceLock::new();
-    let dummy = DUMMY.get_or_init(|| {
-        hash_password("dummy password that no account has").unwrap_or_default()
-    });
+    let dummy = DUMMY
+        .get_or_init(|| hash_password("dummy password that no account has").unwrap_or_default());
     let _ = verify_password(dummy, password);
 }
 
@@ -105,17 +113,34 @@ mod tests {
     #[test]
     fn the_right_password_matches_and_any_change_does_not() {
         let phc = hash_password("Grüße aus Köln 🔑 und mehr").unwrap();
-        assert_eq!(verify_password(&phc, "Grüße aus Köln 🔑 und mehr"), Verdict::Match { needs_rehash: false });
-        assert_eq!(verify_password(&phc, "Grüße aus Köln 🔑 und mehR"), Verdict::Mismatch);
-        assert_eq!(verify_password(&phc, "grüße aus köln 🔑 und mehr"), Verdict::Mismatch);
+        assert_eq!(
+            verify_password(&phc, "Grüße aus Köln 🔑 und mehr"),
+            Verdict::Match {
+                needs_rehash: false
+            }
+        );
+        assert_eq!(
+            verify_password(&phc, "Grüße aus Köln 🔑 und mehR"),
+            Verdict::Mismatch
+        );
+        assert_eq!(
+            verify_password(&phc, "grüße aus köln 🔑 und mehr"),
+            Verdict::Mismatch
+        );
     }
 
     #[test]
     fn a_weaker_stored_hash_matches_and_asks_for_a_rehash() {
         let salt = SaltString::generate(&mut OsRng);
         let weak = Params::new(4096, 1, 1, Some(32)).unwrap();
-        let phc = hasher(weak).hash_password(b"an old but right password", &salt).unwrap().to_string();
-        assert_eq!(verify_password(&phc, "an old but right password"), Verdict::Match { needs_rehash: true });
+        let phc = hasher(weak)
+            .hash_password(b"an old but right password", &salt)
+            .unwrap()
+            .to_string();
+        assert_eq!(
+            verify_password(&phc, "an old but right password"),
+            Verdict::Match { needs_rehash: true }
+        );
     }
 
     #[test]
@@ -123,7 +148,10 @@ mod tests {
         let planted = "$argon2id$v=19$m=4194304,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$\
                        AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         let started = std::time::Instant::now();
-        assert!(matches!(verify_password(planted, "anything"), Verdict::Refused(_)));
+        assert!(matches!(
+            verify_password(planted, "anything"),
+            Verdict::Refused(_)
+        ));
         assert!(started.elapsed().as_millis() < 1000);
     }
 
@@ -132,6 +160,9 @@ mod tests {
         let argon2i = "$argon2i$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$\
                        AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         assert!(matches!(verify_password(argon2i, "x"), Verdict::Refused(_)));
-        assert!(matches!(verify_password("not a hash", "x"), Verdict::Refused(_)));
+        assert!(matches!(
+            verify_password("not a hash", "x"),
+            Verdict::Refused(_)
+        ));
     }
 }

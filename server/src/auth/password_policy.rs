@@ -15,9 +15,30 @@ const MIN_DISTINCT: usize = 5;
 
 /// Words that, padded with digits and symbols, make up most long common passwords.
 const COMMON_WORDS: &[&str] = &[
-    "password", "passw0rd", "qwerty", "qwertyuiop", "asdfgh", "zxcvbn", "letmein", "welcome",
-    "admin", "administrator", "iloveyou", "monkey", "dragon", "football", "baseball", "sunshine",
-    "princess", "changeme", "secret", "master", "trustno1", "clearance", "login", "abc",
+    "password",
+    "passw0rd",
+    "qwerty",
+    "qwertyuiop",
+    "asdfgh",
+    "zxcvbn",
+    "letmein",
+    "welcome",
+    "admin",
+    "administrator",
+    "iloveyou",
+    "monkey",
+    "dragon",
+    "football",
+    "baseball",
+    "sunshine",
+    "princess",
+    "changeme",
+    "secret",
+    "master",
+    "trustno1",
+    "clearance",
+    "login",
+    "abc",
 ];
 
 /// Keyboard and counting runs.
@@ -46,19 +67,29 @@ pub fn check_new_password(password: &str, email: &str) -> Result<(), String> {
     distinct.sort_unstable();
     distinct.dedup();
     if distinct.len() < MIN_DISTINCT {
-        return Err("This password repeats too few characters: choose something less predictable.".into());
+        return Err(
+            "This password repeats too few characters: choose something less predictable.".into(),
+        );
     }
     let letters: String = lower.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty() || COMMON_WORDS.iter().any(|w| letters == *w || letters == w.repeat(2)) {
-        return Err("This password is a common word padded with numbers or symbols: it is among \
+    if letters.is_empty()
+        || COMMON_WORDS
+            .iter()
+            .any(|w| letters == *w || letters == w.repeat(2))
+    {
+        return Err(
+            "This password is a common word padded with numbers or symbols: it is among \
                     the first an attacker tries."
-            .into());
+                .into(),
+        );
     }
     let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
     if RUNS.iter().any(|run| is_mostly_run(&compact, run)) {
-        return Err("This password is a keyboard or number sequence: choose something less \
+        return Err(
+            "This password is a keyboard or number sequence: choose something less \
                     predictable."
-            .into());
+                .into(),
+        );
     }
     let local = email.split('@').next().unwrap_or_default().to_lowercase();
     if local.len() >= 4 && lower.contains(&local) {
@@ -72,7 +103,9 @@ fn is_mostly_run(candidate: &str, run: &str) -> bool {
     const WINDOW: usize = 12;
     let chars: Vec<char> = candidate.chars().collect();
     chars.len() >= WINDOW
-        && chars.windows(WINDOW).any(|w| run.contains(&w.iter().collect::<String>()))
+        && chars
+            .windows(WINDOW)
+            .any(|w| run.contains(&w.iter().collect::<String>()))
 }
 
 #[cfg(test)]
@@ -83,7 +116,10 @@ mod tests {
 
     #[test]
     fn a_long_passphrase_is_accepted() {
-        assert_eq!(check_new_password("correct horse battery staple", EMAIL), Ok(()));
+        assert_eq!(
+            check_new_password("correct horse battery staple", EMAIL),
+            Ok(())
+        );
     }
 
     #[test]
@@ -100,14 +136,25 @@ mod tests {
 
     #[test]
     fn common_words_padded_with_digits_are_refused() {
-        for pw in ["password1234567", "Password!234567890", "qwerty123456789!", "clearance2026!!!"] {
+        for pw in [
+            "password1234567",
+            "Password!234567890",
+            "qwerty123456789!",
+            "clearance2026!!!",
+        ] {
             assert!(check_new_password(pw, EMAIL).is_err(), "{pw}");
         }
     }
 
     #[test]
     fn runs_and_repeats_are_refused() {
-        for pw in ["123456789012345", "aaaaaaaaaaaaaaaa", "abababababababab", "qwertyuiopasdfgh", "1qaz2wsx3edc4rfv"] {
+        for pw in [
+            "123456789012345",
+            "aaaaaaaaaaaaaaaa",
+            "abababababababab",
+            "qwertyuiopasdfgh",
+            "1qaz2wsx3edc4rfv",
+        ] {
             assert!(check_new_password(pw, EMAIL).is_err(), "{pw}");
         }
     }
@@ -115,7 +162,10 @@ mod tests {
     #[test]
     fn the_users_own_address_is_refused() {
         let err = check_new_password("my name is ada, hello!", "ada.l@example.com");
-        assert!(err.is_ok(), "'ada' is shorter than 4 characters and not checked");
+        assert!(
+            err.is_ok(),
+            "'ada' is shorter than 4 characters and not checked"
+        );
         assert!(check_new_password("lovelace rules the world", "lovelace@example.com").is_err());
     }
 

@@ -5,7 +5,9 @@
 //! Every claim is required; `ver` must equal the user's current token version, which logout,
 //! password change, role change and disabling all bump (B5), so older tokens die at once.
 
-use jsonwebtoken::{decode, decode_header, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::{
+    decode, decode_header, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation,
+};
 use serde::{Deserialize, Serialize};
 
 /// The only algorithm accepted (B1).
@@ -75,7 +77,10 @@ pub enum TokenError {
     #[error("token rejected: {0}")]
     Invalid(#[from] jsonwebtoken::errors::Error),
     #[error("token has typ {found:?}, expected {expected}")]
-    WrongType { found: Option<String>, expected: &'static str },
+    WrongType {
+        found: Option<String>,
+        expected: &'static str,
+    },
     #[error("token header names key material ({0}); refused")]
     EmbeddedKey(&'static str),
     #[error("token iat is in the future or after exp")]
@@ -94,7 +99,9 @@ pub struct TokenKeys {
 
 impl std::fmt::Debug for TokenKeys {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TokenKeys").field("issuer", &self.issuer).finish_non_exhaustive()
+        f.debug_struct("TokenKeys")
+            .field("issuer", &self.issuer)
+            .finish_non_exhaustive()
     }
 }
 
@@ -115,7 +122,14 @@ impl TokenKeys {
     }
 
     /// Issues a token for `user_id` at token version `ver`. `now` and `auth_time` are Unix seconds.
-    pub fn issue(&self, kind: TokenKind, user_id: i64, ver: i64, now: i64, auth_time: i64) -> Result<String, TokenError> {
+    pub fn issue(
+        &self,
+        kind: TokenKind,
+        user_id: i64,
+        ver: i64,
+        now: i64,
+        auth_time: i64,
+    ) -> Result<String, TokenError> {
         let exp = match kind {
             TokenKind::BrowserSession => {
                 (now + SESSION_IDLE_SECS).min(auth_time + SESSION_ABSOLUTE_SECS)
@@ -152,7 +166,10 @@ impl TokenKeys {
             }
         }
         if header.typ.as_deref() != Some(kind.typ()) {
-            return Err(TokenError::WrongType { found: header.typ, expected: kind.typ() });
+            return Err(TokenError::WrongType {
+                found: header.typ,
+                expected: kind.typ(),
+            });
         }
         let mut validation = Validation::new(ALGORITHM);
         validation.set_required_spec_claims(&["exp", "nbf", "iss", "aud", "sub"]);
@@ -192,7 +209,9 @@ mod tests {
 
     #[test]
     fn a_fresh_session_token_verifies_with_its_claims() {
-        let t = keys().issue(TokenKind::BrowserSession, 7, 3, now(), now()).unwrap();
+        let t = keys()
+            .issue(TokenKind::BrowserSession, 7, 3, now(), now())
+            .unwrap();
         let claims = keys().verify(TokenKind::BrowserSession, &t, now()).unwrap();
         assert_eq!((claims.user_id(), claims.ver), (Some(7), 3));
         assert_eq!(claims.exp - claims.iat, SESSION_IDLE_SECS);
@@ -200,39 +219,56 @@ mod tests {
 
     #[test]
     fn short_keys_are_refused() {
-        assert!(TokenKeys::new(b"too short", "x").unwrap_err().contains("at least 32"));
+        assert!(TokenKeys::new(b"too short", "x")
+            .unwrap_err()
+            .contains("at least 32"));
     }
 
     #[test]
     fn a_session_token_is_not_an_api_token_and_vice_versa() {
-        let session = keys().issue(TokenKind::BrowserSession, 1, 0, now(), now()).unwrap();
+        let session = keys()
+            .issue(TokenKind::BrowserSession, 1, 0, now(), now())
+            .unwrap();
         let api = keys().issue(TokenKind::Api, 1, 0, now(), now()).unwrap();
         assert!(keys().verify(TokenKind::Api, &session, now()).is_err());
-        assert!(keys().verify(TokenKind::BrowserSession, &api, now()).is_err());
+        assert!(keys()
+            .verify(TokenKind::BrowserSession, &api, now())
+            .is_err());
     }
 
     #[test]
     fn an_expired_token_is_refused() {
         let long_ago = now() - 3600;
-        let t = keys().issue(TokenKind::BrowserSession, 1, 0, long_ago, long_ago).unwrap();
+        let t = keys()
+            .issue(TokenKind::BrowserSession, 1, 0, long_ago, long_ago)
+            .unwrap();
         assert!(keys().verify(TokenKind::BrowserSession, &t, now()).is_err());
     }
 
     #[test]
     fn a_renewed_session_never_outlives_the_absolute_lifetime() {
         let signed_in = now() - SESSION_ABSOLUTE_SECS + 60;
-        let t = keys().issue(TokenKind::BrowserSession, 1, 0, now(), signed_in).unwrap();
+        let t = keys()
+            .issue(TokenKind::BrowserSession, 1, 0, now(), signed_in)
+            .unwrap();
         let claims = keys().verify(TokenKind::BrowserSession, &t, now()).unwrap();
         assert_eq!(claims.exp, signed_in + SESSION_ABSOLUTE_SECS);
     }
 
     #[test]
     fn another_deployments_key_or_issuer_is_refused() {
-        let t = keys().issue(TokenKind::BrowserSession, 1, 0, now(), now()).unwrap();
-        let other_key = TokenKeys::new(b"another-deployment-key-0123456789abcdef", "clearance-test").unwrap();
+        let t = keys()
+            .issue(TokenKind::BrowserSession, 1, 0, now(), now())
+            .unwrap();
+        let other_key =
+            TokenKeys::new(b"another-deployment-key-0123456789abcdef", "clearance-test").unwrap();
         let other_issuer = TokenKeys::new(KEY, "someone-else").unwrap();
-        assert!(other_key.verify(TokenKind::BrowserSession, &t, now()).is_err());
-        assert!(other_issuer.verify(TokenKind::BrowserSession, &t, now()).is_err());
+        assert!(other_key
+            .verify(TokenKind::BrowserSession, &t, now())
+            .is_err());
+        assert!(other_issuer
+            .verify(TokenKind::BrowserSession, &t, now())
+            .is_err());
     }
 
     fn forge(header: serde_json::Value, claims: serde_json::Value) -> String {
@@ -245,7 +281,10 @@ mod tests {
         );
         let mut mac = Hmac::<sha2::Sha256>::new_from_slice(KEY).unwrap();
         mac.update(signing_input.as_bytes());
-        format!("{signing_input}.{}", b64.encode(mac.finalize().into_bytes()))
+        format!(
+            "{signing_input}.{}",
+            b64.encode(mac.finalize().into_bytes())
+        )
     }
 
     fn valid_claims() -> serde_json::Value {
@@ -259,14 +298,29 @@ mod tests {
     #[test]
     fn the_forging_helper_makes_tokens_the_verifier_accepts() {
         let header = serde_json::json!({"alg": "HS256", "typ": "app-session+jwt"});
-        assert!(keys().verify(TokenKind::BrowserSession, &forge(header, valid_claims()), now()).is_ok());
+        assert!(keys()
+            .verify(
+                TokenKind::BrowserSession,
+                &forge(header, valid_claims()),
+                now()
+            )
+            .is_ok());
     }
 
     #[test]
     fn alg_none_and_other_algorithms_are_refused() {
         for alg in ["none", "HS512", "RS256"] {
             let header = serde_json::json!({"alg": alg, "typ": "app-session+jwt"});
-            assert!(keys().verify(TokenKind::BrowserSession, &forge(header, valid_claims()), now()).is_err(), "{alg}");
+            assert!(
+                keys()
+                    .verify(
+                        TokenKind::BrowserSession,
+                        &forge(header, valid_claims()),
+                        now()
+                    )
+                    .is_err(),
+                "{alg}"
+            );
         }
     }
 
@@ -276,7 +330,12 @@ mod tests {
             let mut claims = valid_claims();
             claims.as_object_mut().unwrap().remove(missing);
             let header = serde_json::json!({"alg": "HS256", "typ": "app-session+jwt"});
-            assert!(keys().verify(TokenKind::BrowserSession, &forge(header, claims), now()).is_err(), "{missing}");
+            assert!(
+                keys()
+                    .verify(TokenKind::BrowserSession, &forge(header, claims), now())
+                    .is_err(),
+                "{missing}"
+            );
         }
     }
 
@@ -286,7 +345,9 @@ mod tests {
         let mut claims = valid_claims();
         claims["exp"] = serde_json::json!("9999999999");
         let header = serde_json::json!({"alg": "HS256", "typ": "app-session+jwt"});
-        assert!(keys().verify(TokenKind::BrowserSession, &forge(header, claims), now()).is_err());
+        assert!(keys()
+            .verify(TokenKind::BrowserSession, &forge(header, claims), now())
+            .is_err());
     }
 
     #[test]
@@ -294,13 +355,21 @@ mod tests {
         let mut claims = valid_claims();
         claims["nbf"] = serde_json::json!(now() + 600);
         let header = serde_json::json!({"alg": "HS256", "typ": "app-session+jwt"});
-        assert!(keys().verify(TokenKind::BrowserSession, &forge(header, claims), now()).is_err());
+        assert!(keys()
+            .verify(TokenKind::BrowserSession, &forge(header, claims), now())
+            .is_err());
     }
 
     #[test]
     fn an_embedded_jwk_is_refused() {
         let header = serde_json::json!({"alg": "HS256", "typ": "app-session+jwt",
             "jwk": {"kty": "oct", "k": "AAAA"}});
-        assert!(keys().verify(TokenKind::BrowserSession, &forge(header, valid_claims()), now()).is_err());
+        assert!(keys()
+            .verify(
+                TokenKind::BrowserSession,
+                &forge(header, valid_claims()),
+                now()
+            )
+            .is_err());
     }
 }

@@ -42,7 +42,13 @@ pub async fn drain_once(db: &Db, transport: &Transport, from: &str) -> anyhow::R
 }
 
 /// Runs until `shutdown` turns true.
-pub async fn run(db: Db, transport: Transport, from: String, every: Duration, mut shutdown: watch::Receiver<bool>) {
+pub async fn run(
+    db: Db,
+    transport: Transport,
+    from: String,
+    every: Duration,
+    mut shutdown: watch::Receiver<bool>,
+) {
     tracing::info!(to = %transport.describe(), "mail worker started");
     loop {
         if let Err(err) = drain_once(&db, &transport, &from).await {

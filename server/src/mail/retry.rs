@@ -12,7 +12,9 @@ pub fn next_attempt_at(attempts: i64, now_ms: i64) -> Option<i64> {
         return None;
     }
     let exponent = u32::try_from(attempts.saturating_sub(1).clamp(0, 20)).unwrap_or(20);
-    let delay = FIRST_DELAY_MS.saturating_mul(1_i64 << exponent).min(MAX_DELAY_MS);
+    let delay = FIRST_DELAY_MS
+        .saturating_mul(1_i64 << exponent)
+        .min(MAX_DELAY_MS);
     Some(now_ms + delay)
 }
 
@@ -29,7 +31,10 @@ mod tests {
 
     #[test]
     fn delays_are_capped_at_an_hour() {
-        assert_eq!(next_attempt_at(MAX_ATTEMPTS - 1, 0), Some((10_000 << 6).min(MAX_DELAY_MS)));
+        assert_eq!(
+            next_attempt_at(MAX_ATTEMPTS - 1, 0),
+            Some((10_000 << 6).min(MAX_DELAY_MS))
+        );
         assert!(next_attempt_at(MAX_ATTEMPTS - 1, 0).unwrap() <= MAX_DELAY_MS);
     }
 

@@ -15,7 +15,8 @@ impl From<AppError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut body = serde_json::to_value(&self.0).unwrap_or_default();
         if let Some(map) = body.as_object_mut() {
             map.insert("error".into(), self.0.to_string().into());
@@ -27,7 +28,9 @@ impl IntoResponse for ApiError {
             }
         }
         if status == StatusCode::UNAUTHORIZED {
-            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
     }
@@ -36,6 +39,11 @@ impl IntoResponse for ApiError {
 /// Turns a JSON body that does not parse into a 400 naming the problem, instead of axum's plain
 /// text rejection.
 pub fn bad_json(rejection: axum::extract::rejection::JsonRejection) -> ApiError {
-    let message: String = rejection.body_text().chars().filter(|c| !c.is_control()).take(300).collect();
+    let message: String = rejection
+        .body_text()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(300)
+        .collect();
     ApiError(AppError::BadRequest { message })
 }

@@ -43,12 +43,25 @@ struct LoginBody {
     password: String,
 }
 
-async fn login(State(state): State<AppState>, Extension(req): Ctx, body: Result<Json<LoginBody>, JsonRejection>) -> Result<Json<serde_json::Value>, ApiError> {
+async fn login(
+    State(state): State<AppState>,
+    Extension(req): Ctx,
+    body: Result<Json<LoginBody>, JsonRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
     let Json(body) = body.map_err(bad_json)?;
-    let (user_id, version) = state.services.check_credentials(&req, &body.email, &body.password).await?;
+    let (user_id, version) = state
+        .services
+        .check_credentials(&req, &body.email, &body.password)
+        .await?;
     let now = crate::clock::unix_now();
-    let token = state.services.keys.issue(TokenKind::Api, user_id, version, now, now).or_internal(&req)?;
-    Ok(Json(serde_json::json!({ "token": token, "token_type": "Bearer", "expires_in": crate::auth::token::API_TOKEN_SECS })))
+    let token = state
+        .services
+        .keys
+        .issue(TokenKind::Api, user_id, version, now, now)
+        .or_internal(&req)?;
+    Ok(Json(
+        serde_json::json!({ "token": token, "token_type": "Bearer", "expires_in": crate::auth::token::API_TOKEN_SECS }),
+    ))
 }
 
 /// The signed-in user, or `null`.
@@ -61,8 +74,14 @@ struct PageQuery {
     page: Option<u32>,
 }
 
-async fn list_users(State(state): State<AppState>, Extension(req): Ctx, Query(q): Query<PageQuery>) -> Result<Json<UsersPage>, ApiError> {
-    Ok(Json(UsersPort::list(state.services.as_ref(), &req, q.page.unwrap_or(1)).await?))
+async fn list_users(
+    State(state): State<AppState>,
+    Extension(req): Ctx,
+    Query(q): Query<PageQuery>,
+) -> Result<Json<UsersPage>, ApiError> {
+    Ok(Json(
+        UsersPort::list(state.services.as_ref(), &req, q.page.unwrap_or(1)).await?,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -71,7 +90,11 @@ struct InviteBody {
     role: String,
 }
 
-async fn invite(State(state): State<AppState>, Extension(req): Ctx, body: Result<Json<InviteBody>, JsonRejection>) -> Result<(StatusCode, Json<InviteSummary>), ApiError> {
+async fn invite(
+    State(state): State<AppState>,
+    Extension(req): Ctx,
+    body: Result<Json<InviteBody>, JsonRejection>,
+) -> Result<(StatusCode, Json<InviteSummary>), ApiError> {
     let Json(body) = body.map_err(bad_json)?;
     let invite = state.services.invite(&req, &body.email, &body.role).await?;
     Ok((StatusCode::CREATED, Json(invite)))
@@ -84,7 +107,17 @@ struct AuditQuery {
     page: Option<u32>,
 }
 
-async fn audit_log(State(state): State<AppState>, Extension(req): Ctx, Query(q): Query<AuditQuery>) -> Result<Json<AuditPage>, ApiError> {
-    let filter = AuditFilter { action: q.action, actor: q.actor, page: q.page.unwrap_or(1) };
-    Ok(Json(AuditPort::page(state.services.as_ref(), &req, filter).await?))
+async fn audit_log(
+    State(state): State<AppState>,
+    Extension(req): Ctx,
+    Query(q): Query<AuditQuery>,
+) -> Result<Json<AuditPage>, ApiError> {
+    let filter = AuditFilter {
+        action: q.action,
+        actor: q.actor,
+        page: q.page.unwrap_or(1),
+    };
+    Ok(Json(
+        AuditPort::page(state.services.as_ref(), &req, filter).await?,
+    ))
 }

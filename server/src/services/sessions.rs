@@ -50,7 +50,12 @@ impl CookiePolicy {
 }
 
 /// A new browser session for a user who just proved who they are.
-pub fn start_session(keys: &TokenKeys, cookies: &CookiePolicy, user_id: i64, token_version: i64) -> Result<SessionCookie, crate::auth::token::TokenError> {
+pub fn start_session(
+    keys: &TokenKeys,
+    cookies: &CookiePolicy,
+    user_id: i64,
+    token_version: i64,
+) -> Result<SessionCookie, crate::auth::token::TokenError> {
     let now = crate::clock::unix_now();
     let token = keys.issue(TokenKind::BrowserSession, user_id, token_version, now, now)?;
     Ok(cookies.set(&token))
@@ -63,7 +68,10 @@ mod tests {
     #[test]
     fn secure_cookies_use_the_host_prefix_and_all_attributes() {
         let cookie = CookiePolicy { secure: true }.set("abc").0;
-        assert!(cookie.starts_with("__Host-session=abc; Path=/; HttpOnly; SameSite=Strict"), "{cookie}");
+        assert!(
+            cookie.starts_with("__Host-session=abc; Path=/; HttpOnly; SameSite=Strict"),
+            "{cookie}"
+        );
         assert!(cookie.ends_with("; Secure"));
         assert!(!cookie.contains("Domain"));
     }
@@ -71,14 +79,21 @@ mod tests {
     #[test]
     fn local_cookies_are_not_secure_but_still_http_only_and_strict() {
         let cookie = CookiePolicy { secure: false }.set("abc").0;
-        assert!(cookie.starts_with("clearance_session=abc;") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
+        assert!(
+            cookie.starts_with("clearance_session=abc;")
+                && cookie.contains("HttpOnly")
+                && cookie.contains("SameSite=Strict")
+        );
         assert!(!cookie.contains("Secure"));
     }
 
     #[test]
     fn the_token_is_read_from_among_other_cookies() {
         let policy = CookiePolicy { secure: false };
-        assert_eq!(policy.read("a=1; clearance_session=tok.en.x; b=2"), Some("tok.en.x"));
+        assert_eq!(
+            policy.read("a=1; clearance_session=tok.en.x; b=2"),
+            Some("tok.en.x")
+        );
         assert_eq!(policy.read("clearance_session=; b=2"), None);
         assert_eq!(policy.read("__Host-session=x"), None);
     }

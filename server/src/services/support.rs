@@ -12,7 +12,9 @@ use clearance_app::model::user::Actor;
 /// sees: the request id only (SECURITY.md E6).
 pub fn internal(req: &RequestContext, cause: impl std::fmt::Display) -> AppError {
     tracing::error!(request_id = %req.request_id, error = %cause, "request failed");
-    AppError::Internal { request_id: req.request_id.clone() }
+    AppError::Internal {
+        request_id: req.request_id.clone(),
+    }
 }
 
 pub trait OrInternal<T> {
@@ -61,7 +63,17 @@ pub async fn audit_as(
             map.insert("client_ip".into(), ip.clone().into());
         }
     }
-    audit_log::append(conn, NewEntry { actor, action, subject, details }, crate::clock::unix_now_ms()).await
+    audit_log::append(
+        conn,
+        NewEntry {
+            actor,
+            action,
+            subject,
+            details,
+        },
+        crate::clock::unix_now_ms(),
+    )
+    .await
 }
 
 /// Checks the caller against the authorization table. A signed-in caller who is refused is
@@ -76,15 +88,25 @@ pub async fn authorize(db: &Db, req: &RequestContext, op: Operation) -> Result<(
     }
     tracing::warn!(request_id = %req.request_id, operation = ?op, "authorization denied");
     let mut tx = db.begin().await.or_internal(req)?;
-    audit(&mut tx, req, "access.denied", "", serde_json::json!({ "operation": format!("{op:?}") }))
-        .await
-        .or_internal(req)?;
+    audit(
+        &mut tx,
+        req,
+        "access.denied",
+        "",
+        serde_json::json!({ "operation": format!("{op:?}") }),
+    )
+    .await
+    .or_internal(req)?;
     tx.commit().await.or_internal(req)?;
     Err(AppError::Forbidden)
 }
 
 /// [`authorize`] for operations that need a signed-in user; returns that user.
-pub async fn authorize_actor<'r>(db: &Db, req: &'r RequestContext, op: Operation) -> Result<&'r Actor, AppError> {
+pub async fn authorize_actor<'r>(
+    db: &Db,
+    req: &'r RequestContext,
+    op: Operation,
+) -> Result<&'r Actor, AppError> {
     authorize(db, req, op).await?;
     req.actor.as_ref().ok_or(AppError::Unauthenticated)
 }
@@ -92,12 +114,18 @@ pub async fn authorize_actor<'r>(db: &Db, req: &'r RequestContext, op: Operation
 /// Refuses over-long text before any work is done with it.
 pub fn bounded<'a>(field: &str, value: &'a str, max_bytes: usize) -> Result<&'a str, AppError> {
     if value.len() > max_bytes {
-        return Err(AppError::invalid(field, format!("This value is too long (at most {max_bytes} bytes).")));
+        return Err(AppError::invalid(
+            field,
+            format!("This value is too long (at most {max_bytes} bytes)."),
+        ));
     }
     Ok(value)
 }
 
 /// Runs CPU-heavy work (Argon2) off the async workers.
-pub async fn blocking<T: Send + 'static>(req: &RequestContext, work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+pub async fn blocking<T: Send + 'static>(
+    req: &RequestContext,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
     tokio::task::spawn_blocking(work).await.or_internal(req)
 }

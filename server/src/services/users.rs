@@ -29,15 +29,21 @@ pub fn token_digest(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-const INVITE_GONE: &str = "This invitation link is not valid any more: it was used, revoked or has expired. \
+const INVITE_GONE: &str =
+    "This invitation link is not valid any more: it was used, revoked or has expired. \
                            Ask an admin to invite you again.";
 
 fn parse_role(role: &str) -> Result<Role, AppError> {
     Role::parse(role).map_err(|m| AppError::invalid("role", m))
 }
 
-async fn invite_summary(conn: &mut Conn, invite: InviteRecord) -> Result<InviteSummary, sqlx::Error> {
-    let invited_by = users::email_of(conn, invite.invited_by).await?.unwrap_or_else(|| format!("user:{}", invite.invited_by));
+async fn invite_summary(
+    conn: &mut Conn,
+    invite: InviteRecord,
+) -> Result<InviteSummary, sqlx::Error> {
+    let invited_by = users::email_of(conn, invite.invited_by)
+        .await?
+        .unwrap_or_else(|| format!("user:{}", invite.invited_by));
     Ok(InviteSummary {
         id: invite.id,
         email: invite.email,
@@ -50,10 +56,17 @@ async fn invite_summary(conn: &mut Conn, invite: InviteRecord) -> Result<InviteS
 
 impl Services {
     /// An open invite for `token`, or the "gone" answer (404) for anything else.
-    async fn open_invite(&self, req: &RequestContext, token: &str) -> Result<InviteRecord, AppError> {
+    async fn open_invite(
+        &self,
+        req: &RequestContext,
+        token: &str,
+    ) -> Result<InviteRecord, AppError> {
         bounded("token", token, 100)?;
         let mut conn = self.db.reader().acquire().await.or_internal(req)?;
-        match invites::find_by_token_hash(&mut conn, &token_digest(token)).await.or_internal(req)? {
+        match invites::find_by_token_hash(&mut conn, &token_digest(token))
+            .await
+            .or_internal(req)?
+        {
             Some(invite) if invite.is_open(unix_now_ms()) => Ok(invite),
             _ => Err(AppError::not_found(INVITE_GONE)),
         }
@@ -61,14 +74,31 @@ impl Services {
 
     /// A change to someone else's account: they must exist, not be the actor, and the last
     /// active admin must stay an active admin.
-    async fn other_user_for_change(&self, conn: &mut Conn, req: &RequestContext, user_id: i64, removes_admin: bool) -> Result<users::UserRecord, AppError> {
+    async fn other_user_for_change(
+        &self,
+        conn: &mut Conn,
+        req: &RequestContext,
+        user_id: i64,
+        removes_admin: bool,
+    ) -> Result<users::UserRecord, AppError> {
         let actor_id = req.actor.as_ref().map(|a| a.user_id);
         if actor_id == Some(user_id) {
-            return Err(AppError::conflict("You cannot change your own role or disable your own account; ask another admin."));
+            return Err(AppError::conflict(
+                "You cannot change your own role or disable your own account; ask another admin.",
+            ));
         }
-        let user = users::find_by_id(conn, user_id).await.or_internal(req)?.ok_or_else(|| AppError::not_found("There is no user with this id."))?;
-        if removes_admin && user.role == Role::Admin && !user.is_disabled() && users::count_active_admins(conn).await.or_internal(req)? <= 1 {
-            return Err(AppError::conflict("This is the last active admin; make someone else an admin first."));
+        let user = users::find_by_id(conn, user_id)
+            .await
+            .or_internal(req)?
+            .ok_or_else(|| AppError::not_found("There is no user with this id."))?;
+        if removes_admin
+            && user.role == Role::Admin
+            && !user.is_disabled()
+            && users::count_active_admins(conn).await.or_internal(req)? <= 1
+        {
+            return Err(AppError::conflict(
+                "This is the last active admin; make someone else an admin first.",
+            ));
         }
         Ok(user)
     }
@@ -80,44 +110,92 @@ impl UsersPort for Services {
         authorize(&self.db, req, Operation::ListUsers).await?;
         let mut conn = self.db.reader().acquire().await.or_internal(req)?;
         let wanted = PageInfo::new(page, DEFAULT_PER_PAGE, 0);
-        let (rows, total) = users::list(&mut conn, i64::from(wanted.per_page), wanted.offset()).await.or_internal(req)?;
+        let (rows, total) = users::list(&mut conn, i64::from(wanted.per_page), wanted.offset())
+            .await
+            .or_internal(req)?;
         let users = rows
             .into_iter()
-            .map(|u| UserSummary { id: u.id, disabled: u.is_disabled(), email: u.email, role: u.role, created_at: rfc3339(u.created_at_ms) })
+            .map(|u| UserSummary {
+                id: u.id,
+                disabled: u.is_disabled(),
+                email: u.email,
+                role: u.role,
+                created_at: rfc3339(u.created_at_ms),
+            })
             .collect();
         let mut open_invites = Vec::new();
-        for invite in invites::list_open(&mut conn, unix_now_ms()).await.or_internal(req)? {
+        for invite in invites::list_open(&mut conn, unix_now_ms())
+            .await
+            .or_internal(req)?
+        {
             open_invites.push(invite_summary(&mut conn, invite).await.or_internal(req)?);
         }
-        Ok(UsersPage { users, page: PageInfo::new(page, DEFAULT_PER_PAGE, total), open_invites })
+        Ok(UsersPage {
+            users,
+            page: PageInfo::new(page, DEFAULT_PER_PAGE, total),
+            open_invites,
+        })
     }
 
-    async fn invite(&self, req: &RequestContext, email: &str, role: &str) -> Result<InviteSummary, AppError> {
+    async fn invite(
+        &self,
+        req: &RequestContext,
+        email: &str,
+        role: &str,
+    ) -> Result<InviteSummary, AppError> {
         let actor = authorize_actor(&self.db, req, Operation::InviteUser).await?;
-        let email = Email::parse(bounded("email", email, 320)?).map_err(|m| AppError::invalid("email", m))?;
+        let email = Email::parse(bounded("email", email, 320)?)
+            .map_err(|m| AppError::invalid("email", m))?;
         let role = parse_role(role)?;
         let token = crate::auth::random::url_token();
         let now = unix_now_ms();
         let expires = now + INVITE_TTL_MS;
         let mut tx = self.db.begin().await.or_internal(req)?;
-        if users::find_by_email(&mut tx, email.as_str()).await.or_internal(req)?.is_some() {
-            return Err(AppError::invalid("email", "An account with this e-mail address already exists."));
+        if users::find_by_email(&mut tx, email.as_str())
+            .await
+            .or_internal(req)?
+            .is_some()
+        {
+            return Err(AppError::invalid(
+                "email",
+                "An account with this e-mail address already exists.",
+            ));
         }
         // A new invite replaces any earlier one for the same address.
-        let replaced = invites::revoke_open_for_email(&mut tx, email.as_str(), now).await.or_internal(req)?;
+        let replaced = invites::revoke_open_for_email(&mut tx, email.as_str(), now)
+            .await
+            .or_internal(req)?;
         let digest = token_digest(&token);
         let id = invites::insert(
             &mut tx,
-            NewInvite { email: email.as_str(), role, token_hash: &digest, invited_by: actor.user_id, now_ms: now, expires_at_ms: expires },
+            NewInvite {
+                email: email.as_str(),
+                role,
+                token_hash: &digest,
+                invited_by: actor.user_id,
+                now_ms: now,
+                expires_at_ms: expires,
+            },
         )
         .await
         .or_internal(req)?;
         let mail = templates::invite(&req.origin, &token, role, &actor.email, &rfc3339(expires));
-        outbox::enqueue(&mut tx, email.as_str(), &mail.subject, &mail.body, now).await.or_internal(req)?;
-        audit(&mut tx, req, "user.invited", &format!("invite:{id}"), json!({ "role": role, "replaced_invites": replaced }))
+        outbox::enqueue(&mut tx, email.as_str(), &mail.subject, &mail.body, now)
             .await
             .or_internal(req)?;
-        let invite = invites::find_by_id(&mut tx, id).await.or_internal(req)?.ok_or_else(|| AppError::not_found("invite vanished"))?;
+        audit(
+            &mut tx,
+            req,
+            "user.invited",
+            &format!("invite:{id}"),
+            json!({ "role": role, "replaced_invites": replaced }),
+        )
+        .await
+        .or_internal(req)?;
+        let invite = invites::find_by_id(&mut tx, id)
+            .await
+            .or_internal(req)?
+            .ok_or_else(|| AppError::not_found("invite vanished"))?;
         let summary = invite_summary(&mut tx, invite).await.or_internal(req)?;
         tx.commit().await.or_internal(req)?;
         Ok(summary)
@@ -126,73 +204,162 @@ impl UsersPort for Services {
     async fn revoke_invite(&self, req: &RequestContext, invite_id: i64) -> Result<(), AppError> {
         authorize(&self.db, req, Operation::RevokeInvite).await?;
         let mut tx = self.db.begin().await.or_internal(req)?;
-        if !invites::mark_revoked(&mut tx, invite_id, unix_now_ms()).await.or_internal(req)? {
+        if !invites::mark_revoked(&mut tx, invite_id, unix_now_ms())
+            .await
+            .or_internal(req)?
+        {
             return Err(AppError::not_found("There is no open invitation with this id; it may have been accepted or revoked already."));
         }
-        audit(&mut tx, req, "invite.revoked", &format!("invite:{invite_id}"), json!({})).await.or_internal(req)?;
+        audit(
+            &mut tx,
+            req,
+            "invite.revoked",
+            &format!("invite:{invite_id}"),
+            json!({}),
+        )
+        .await
+        .or_internal(req)?;
         tx.commit().await.or_internal(req)
     }
 
-    async fn change_role(&self, req: &RequestContext, user_id: i64, role: &str) -> Result<(), AppError> {
+    async fn change_role(
+        &self,
+        req: &RequestContext,
+        user_id: i64,
+        role: &str,
+    ) -> Result<(), AppError> {
         authorize(&self.db, req, Operation::ChangeUserRole).await?;
         let role = parse_role(role)?;
         let mut tx = self.db.begin().await.or_internal(req)?;
-        let user = self.other_user_for_change(&mut tx, req, user_id, role != Role::Admin).await?;
+        let user = self
+            .other_user_for_change(&mut tx, req, user_id, role != Role::Admin)
+            .await?;
         if user.role == role {
             return Ok(());
         }
-        users::set_role(&mut tx, user.id, role).await.or_internal(req)?;
-        audit(&mut tx, req, "user.role_changed", &format!("user:{}", user.id), json!({ "from": user.role, "to": role }))
+        users::set_role(&mut tx, user.id, role)
             .await
             .or_internal(req)?;
+        audit(
+            &mut tx,
+            req,
+            "user.role_changed",
+            &format!("user:{}", user.id),
+            json!({ "from": user.role, "to": role }),
+        )
+        .await
+        .or_internal(req)?;
         tx.commit().await.or_internal(req)
     }
 
-    async fn set_disabled(&self, req: &RequestContext, user_id: i64, disabled: bool) -> Result<(), AppError> {
-        let op = if disabled { Operation::DisableUser } else { Operation::EnableUser };
+    async fn set_disabled(
+        &self,
+        req: &RequestContext,
+        user_id: i64,
+        disabled: bool,
+    ) -> Result<(), AppError> {
+        let op = if disabled {
+            Operation::DisableUser
+        } else {
+            Operation::EnableUser
+        };
         authorize(&self.db, req, op).await?;
         let mut tx = self.db.begin().await.or_internal(req)?;
-        let user = self.other_user_for_change(&mut tx, req, user_id, disabled).await?;
+        let user = self
+            .other_user_for_change(&mut tx, req, user_id, disabled)
+            .await?;
         if user.is_disabled() == disabled {
             return Ok(());
         }
         let at = disabled.then(unix_now_ms);
-        users::set_disabled(&mut tx, user.id, at).await.or_internal(req)?;
-        let action = if disabled { "user.disabled" } else { "user.enabled" };
-        audit(&mut tx, req, action, &format!("user:{}", user.id), json!({})).await.or_internal(req)?;
+        users::set_disabled(&mut tx, user.id, at)
+            .await
+            .or_internal(req)?;
+        let action = if disabled {
+            "user.disabled"
+        } else {
+            "user.enabled"
+        };
+        audit(
+            &mut tx,
+            req,
+            action,
+            &format!("user:{}", user.id),
+            json!({}),
+        )
+        .await
+        .or_internal(req)?;
         tx.commit().await.or_internal(req)
     }
 
-    async fn invite_details(&self, req: &RequestContext, token: &str) -> Result<InviteDetails, AppError> {
+    async fn invite_details(
+        &self,
+        req: &RequestContext,
+        token: &str,
+    ) -> Result<InviteDetails, AppError> {
         authorize(&self.db, req, Operation::ViewInvite).await?;
         let invite = self.open_invite(req, token).await?;
-        Ok(InviteDetails { email: invite.email, role: invite.role, expires_at: rfc3339(invite.expires_at_ms) })
+        Ok(InviteDetails {
+            email: invite.email,
+            role: invite.role,
+            expires_at: rfc3339(invite.expires_at_ms),
+        })
     }
 
-    async fn accept_invite(&self, req: &RequestContext, token: &str, password: &str, confirm: &str) -> Result<SessionCookie, AppError> {
+    async fn accept_invite(
+        &self,
+        req: &RequestContext,
+        token: &str,
+        password: &str,
+        confirm: &str,
+    ) -> Result<SessionCookie, AppError> {
         authorize(&self.db, req, Operation::AcceptInvite).await?;
         bounded("password", password, MAX_BYTES)?;
         let invite = self.open_invite(req, token).await?;
         if password != confirm {
-            return Err(AppError::invalid("confirm_password", "The two passwords do not match."));
+            return Err(AppError::invalid(
+                "confirm_password",
+                "The two passwords do not match.",
+            ));
         }
-        password_policy::check_new_password(password, &invite.email).map_err(|m| AppError::invalid("password", m))?;
+        password_policy::check_new_password(password, &invite.email)
+            .map_err(|m| AppError::invalid("password", m))?;
         let typed = password.to_owned();
-        let hash = blocking(req, move || password::hash_password(&typed)).await?.or_internal(req)?;
+        let hash = blocking(req, move || password::hash_password(&typed))
+            .await?
+            .or_internal(req)?;
         let now = unix_now_ms();
         let mut tx = self.db.begin().await.or_internal(req)?;
         // The conditional update makes a link single-use even when two tabs submit at once.
-        if !invites::mark_accepted(&mut tx, invite.id, now).await.or_internal(req)? {
+        if !invites::mark_accepted(&mut tx, invite.id, now)
+            .await
+            .or_internal(req)?
+        {
             return Err(AppError::not_found(INVITE_GONE));
         }
-        if users::find_by_email(&mut tx, &invite.email).await.or_internal(req)?.is_some() {
-            return Err(AppError::conflict("An account with this e-mail address already exists; sign in instead."));
+        if users::find_by_email(&mut tx, &invite.email)
+            .await
+            .or_internal(req)?
+            .is_some()
+        {
+            return Err(AppError::conflict(
+                "An account with this e-mail address already exists; sign in instead.",
+            ));
         }
-        let user_id = users::insert(&mut tx, &invite.email, invite.role, &hash, now).await.or_internal(req)?;
-        let who = format!("user:{user_id}");
-        audit_as(&mut tx, req, &who, "invite.accepted", &who, json!({ "invite": invite.id, "role": invite.role }))
+        let user_id = users::insert(&mut tx, &invite.email, invite.role, &hash, now)
             .await
             .or_internal(req)?;
+        let who = format!("user:{user_id}");
+        audit_as(
+            &mut tx,
+            req,
+            &who,
+            "invite.accepted",
+            &who,
+            json!({ "invite": invite.id, "role": invite.role }),
+        )
+        .await
+        .or_internal(req)?;
         tx.commit().await.or_internal(req)?;
         super::sessions::start_session(&self.keys, &self.cookies, user_id, 0).or_internal(req)
     }
@@ -201,18 +368,43 @@ impl UsersPort for Services {
 impl Services {
     /// Creates an account directly (the `create-user` command: whoever runs it already has the
     /// database, so no role check; the audit log records the actor as `cli`).
-    pub async fn create_user(&self, req: &RequestContext, email: &str, role: &str, password: &str) -> Result<i64, AppError> {
+    pub async fn create_user(
+        &self,
+        req: &RequestContext,
+        email: &str,
+        role: &str,
+        password: &str,
+    ) -> Result<i64, AppError> {
         let email = Email::parse(email).map_err(|m| AppError::invalid("email", m))?;
         let role = parse_role(role)?;
-        password_policy::check_new_password(password, email.as_str()).map_err(|m| AppError::invalid("password", m))?;
+        password_policy::check_new_password(password, email.as_str())
+            .map_err(|m| AppError::invalid("password", m))?;
         let typed = password.to_owned();
-        let hash = blocking(req, move || password::hash_password(&typed)).await?.or_internal(req)?;
+        let hash = blocking(req, move || password::hash_password(&typed))
+            .await?
+            .or_internal(req)?;
         let mut tx = self.db.begin().await.or_internal(req)?;
-        if users::find_by_email(&mut tx, email.as_str()).await.or_internal(req)?.is_some() {
-            return Err(AppError::conflict(format!("An account for {email} already exists.")));
+        if users::find_by_email(&mut tx, email.as_str())
+            .await
+            .or_internal(req)?
+            .is_some()
+        {
+            return Err(AppError::conflict(format!(
+                "An account for {email} already exists."
+            )));
         }
-        let id = users::insert(&mut tx, email.as_str(), role, &hash, unix_now_ms()).await.or_internal(req)?;
-        audit(&mut tx, req, "user.created", &format!("user:{id}"), json!({ "role": role })).await.or_internal(req)?;
+        let id = users::insert(&mut tx, email.as_str(), role, &hash, unix_now_ms())
+            .await
+            .or_internal(req)?;
+        audit(
+            &mut tx,
+            req,
+            "user.created",
+            &format!("user:{id}"),
+            json!({ "role": role }),
+        )
+        .await
+        .or_internal(req)?;
         tx.commit().await.or_internal(req)?;
         Ok(id)
     }

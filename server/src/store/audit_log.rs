@@ -2,7 +2,9 @@
 //! a change and its audit entry commit together or not at all (SECURITY.md F3).
 
 use super::db::Conn;
-use crate::audits::chain::{self, ChainBreak, ChainVerifier, ChainedEntry, EntryContent, Hash, Verified};
+use crate::audits::chain::{
+    self, ChainBreak, ChainVerifier, ChainedEntry, EntryContent, Hash, Verified,
+};
 use futures::TryStreamExt;
 use sqlx::Row;
 
@@ -25,8 +27,9 @@ pub async fn append(conn: &mut Conn, entry: NewEntry<'_>, at_ms: i64) -> Result<
         .await?;
     let seq: i64 = head.try_get("seq")?;
     let prev_hex: String = head.try_get("hash")?;
-    let prev_hash = chain::from_hex(&prev_hex)
-        .ok_or_else(|| sqlx::Error::Protocol("audit_head.hash is not a SHA-256 hex digest".into()))?;
+    let prev_hash = chain::from_hex(&prev_hex).ok_or_else(|| {
+        sqlx::Error::Protocol("audit_head.hash is not a SHA-256 hex digest".into())
+    })?;
     let content = EntryContent {
         seq,
         at_ms,
@@ -124,7 +127,12 @@ pub struct Filter {
 }
 
 /// One page of entries, newest first, and the number of matching entries.
-pub async fn list(conn: &mut Conn, filter: &Filter, limit: i64, offset: i64) -> Result<(Vec<StoredEntry>, i64), sqlx::Error> {
+pub async fn list(
+    conn: &mut Conn,
+    filter: &Filter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<StoredEntry>, i64), sqlx::Error> {
     // A NULL parameter disables its filter, which keeps the SQL fixed and fully parameterised.
     let total: i64 = sqlx::query(concat!("SELECT COUNT(*) AS n", filtered!()))
         .bind(filter.action.clone())
@@ -132,26 +140,44 @@ pub async fn list(conn: &mut Conn, filter: &Filter, limit: i64, offset: i64) -> 
         .fetch_one(&mut *conn)
         .await?
         .try_get("n")?;
-    let rows = sqlx::query(concat!("SELECT ", columns!(), filtered!(), " ORDER BY seq DESC LIMIT $3 OFFSET $4"))
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        filtered!(),
+        " ORDER BY seq DESC LIMIT $3 OFFSET $4"
+    ))
     .bind(filter.action.clone())
     .bind(filter.actor.clone())
     .bind(limit)
     .bind(offset)
     .fetch_all(&mut *conn)
     .await?;
-    let entries = rows.iter().map(StoredEntry::from_row).collect::<Result<_, _>>()?;
+    let entries = rows
+        .iter()
+        .map(StoredEntry::from_row)
+        .collect::<Result<_, _>>()?;
     Ok((entries, total))
 }
 
 /// Every distinct action, for filter menus.
 pub async fn actions(conn: &mut Conn) -> Result<Vec<String>, sqlx::Error> {
-    let rows = sqlx::query("SELECT DISTINCT action FROM audit_log ORDER BY action").fetch_all(&mut *conn).await?;
+    let rows = sqlx::query("SELECT DISTINCT action FROM audit_log ORDER BY action")
+        .fetch_all(&mut *conn)
+        .await?;
     rows.iter().map(|r| r.try_get("action")).collect()
 }
 
 /// Entries with `from_seq <= seq <= to_seq`, oldest first.
-pub async fn range(conn: &mut Conn, from_seq: i64, to_seq: i64) -> Result<Vec<StoredEntry>, sqlx::Error> {
-    let rows = sqlx::query(concat!("SELECT ", columns!(), " FROM audit_log WHERE seq >= $1 AND seq <= $2 ORDER BY seq"))
+pub async fn range(
+    conn: &mut Conn,
+    from_seq: i64,
+    to_seq: i64,
+) -> Result<Vec<StoredEntry>, sqlx::Error> {
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM audit_log WHERE seq >= $1 AND seq <= $2 ORDER BY seq"
+    ))
     .bind(from_seq)
     .bind(to_seq)
     .fetch_all(&mut *conn)
@@ -161,7 +187,9 @@ pub async fn range(conn: &mut Conn, from_seq: i64, to_seq: i64) -> Result<Vec<St
 
 /// The recorded head: the newest sequence number and its hash.
 pub async fn head(conn: &mut Conn) -> Result<(i64, String), sqlx::Error> {
-    let row = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(&mut *conn).await?;
+    let row = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
+        .fetch_one(&mut *conn)
+        .await?;
     Ok((row.try_get("seq")?, row.try_get("hash")?))
 }
 
@@ -170,7 +198,12 @@ pub async fn verify(conn: &mut Conn) -> Result<Result<Verified, ChainBreak>, sql
     let (head_seq, head_hex) = head(&mut *conn).await?;
     let head_hash: Hash = chain::from_hex(&head_hex).unwrap_or([0xff; 32]);
     let mut verifier = ChainVerifier::from_genesis();
-    let mut rows = sqlx::query(concat!("SELECT ", columns!(), " FROM audit_log ORDER BY seq")).fetch(&mut *conn);
+    let mut rows = sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM audit_log ORDER BY seq"
+    ))
+    .fetch(&mut *conn);
     while let Some(row) = rows.try_next().await? {
         if let Err(broken) = verifier.push(&StoredEntry::from_row(&row)?.to_chained()) {
             return Ok(Err(broken));

@@ -35,9 +35,19 @@ impl Db {
         let db = match backend {
             Backend::Sqlite => {
                 let url = sqlite_url_creating_parent(url)?;
-                let writer = sqlite_pool(1).connect(&url).await.context("opening the SQLite database")?;
-                let reader = sqlite_pool(4).connect(&url).await.context("opening the SQLite database")?;
-                Db { writer, reader, backend }
+                let writer = sqlite_pool(1)
+                    .connect(&url)
+                    .await
+                    .context("opening the SQLite database")?;
+                let reader = sqlite_pool(4)
+                    .connect(&url)
+                    .await
+                    .context("opening the SQLite database")?;
+                Db {
+                    writer,
+                    reader,
+                    backend,
+                }
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
@@ -46,7 +56,11 @@ impl Db {
                     .connect(url)
                     .await
                     .context("connecting to PostgreSQL")?;
-                Db { writer: pool.clone(), reader: pool, backend }
+                Db {
+                    writer: pool.clone(),
+                    reader: pool,
+                    backend,
+                }
             }
         };
         db.migrate().await?;
@@ -58,7 +72,10 @@ impl Db {
             Backend::Sqlite => sqlx::migrate!("../migrations/sqlite"),
             Backend::Postgres => sqlx::migrate!("../migrations/postgres"),
         };
-        migrator.run(&self.writer).await.context("running database migrations")?;
+        migrator
+            .run(&self.writer)
+            .await
+            .context("running database migrations")?;
         Ok(())
     }
 
@@ -128,12 +145,21 @@ fn sqlite_url_creating_parent(url: &str) -> anyhow::Result<String> {
     let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     if path != ":memory:" {
-        if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Some(parent) = Path::new(path)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("creating the database directory {}", parent.display()))?;
         }
     }
-    let query = if query.contains("mode=") { query.to_owned() } else if query.is_empty() { "mode=rwc".to_owned() } else { format!("{query}&mode=rwc") };
+    let query = if query.contains("mode=") {
+        query.to_owned()
+    } else if query.is_empty() {
+        "mode=rwc".to_owned()
+    } else {
+        format!("{query}&mode=rwc")
+    };
     Ok(format!("sqlite://{path}?{query}"))
 }
 
@@ -145,7 +171,10 @@ mod tests {
     fn backends_are_chosen_by_scheme() {
         assert_eq!(backend_of("sqlite://data/x.db").unwrap(), Backend::Sqlite);
         assert_eq!(backend_of("postgres://u@h/db").unwrap(), Backend::Postgres);
-        assert!(backend_of("mysql://h/db").unwrap_err().to_string().contains("sqlite:"));
+        assert!(backend_of("mysql://h/db")
+            .unwrap_err()
+            .to_string()
+            .contains("sqlite:"));
     }
 
     #[test]

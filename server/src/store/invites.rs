@@ -70,7 +70,11 @@ pub async fn insert(conn: &mut Conn, invite: NewInvite<'_>) -> Result<i64, sqlx:
 }
 
 /// Revokes every open invite for an address (a new invite replaces older ones).
-pub async fn revoke_open_for_email(conn: &mut Conn, email: &str, now_ms: i64) -> Result<u64, sqlx::Error> {
+pub async fn revoke_open_for_email(
+    conn: &mut Conn,
+    email: &str,
+    now_ms: i64,
+) -> Result<u64, sqlx::Error> {
     sqlx::query(
         "UPDATE invites SET revoked_at_ms = $1
          WHERE email = $2 AND accepted_at_ms IS NULL AND revoked_at_ms IS NULL",
@@ -82,26 +86,39 @@ pub async fn revoke_open_for_email(conn: &mut Conn, email: &str, now_ms: i64) ->
     .map(|r| r.rows_affected())
 }
 
-pub async fn find_by_token_hash(conn: &mut Conn, token_hash: &str) -> Result<Option<InviteRecord>, sqlx::Error> {
-    let row = sqlx::query(concat!("SELECT ", columns!(), " FROM invites WHERE token_hash = $1"))
-        .bind(token_hash)
-        .fetch_optional(&mut *conn)
-        .await?;
+pub async fn find_by_token_hash(
+    conn: &mut Conn,
+    token_hash: &str,
+) -> Result<Option<InviteRecord>, sqlx::Error> {
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM invites WHERE token_hash = $1"
+    ))
+    .bind(token_hash)
+    .fetch_optional(&mut *conn)
+    .await?;
     row.as_ref().map(from_row).transpose()
 }
 
 pub async fn find_by_id(conn: &mut Conn, id: i64) -> Result<Option<InviteRecord>, sqlx::Error> {
-    let row = sqlx::query(concat!("SELECT ", columns!(), " FROM invites WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM invites WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// Invites that can still be accepted, newest first.
 pub async fn list_open(conn: &mut Conn, now_ms: i64) -> Result<Vec<InviteRecord>, sqlx::Error> {
     let rows = sqlx::query(concat!(
-        "SELECT ", columns!(), " FROM invites
+        "SELECT ",
+        columns!(),
+        " FROM invites
          WHERE accepted_at_ms IS NULL AND revoked_at_ms IS NULL AND expires_at_ms > $1
          ORDER BY created_at_ms DESC, id DESC"
     ))

@@ -13,7 +13,13 @@ pub struct OutboxMail {
     pub attempts: i64,
 }
 
-pub async fn enqueue(conn: &mut Conn, to_addr: &str, subject: &str, body_text: &str, now_ms: i64) -> Result<i64, sqlx::Error> {
+pub async fn enqueue(
+    conn: &mut Conn,
+    to_addr: &str,
+    subject: &str,
+    body_text: &str,
+    now_ms: i64,
+) -> Result<i64, sqlx::Error> {
     sqlx::query(
         "INSERT INTO mail_outbox (to_addr, subject, body_text, created_at_ms, next_attempt_at_ms)
          VALUES ($1, $2, $3, $4, $4) RETURNING id",
@@ -30,7 +36,11 @@ pub async fn enqueue(conn: &mut Conn, to_addr: &str, subject: &str, body_text: &
 /// Claims the oldest due mail for `lease_ms`. The claim is one conditional UPDATE, so two
 /// instances never claim the same mail: PostgreSQL re-checks the condition after waiting for the
 /// row lock, and SQLite has a single writer.
-pub async fn claim_due(conn: &mut Conn, now_ms: i64, lease_ms: i64) -> Result<Option<OutboxMail>, sqlx::Error> {
+pub async fn claim_due(
+    conn: &mut Conn,
+    now_ms: i64,
+    lease_ms: i64,
+) -> Result<Option<OutboxMail>, sqlx::Error> {
     let row = sqlx::query(
         "UPDATE mail_outbox SET locked_until_ms = $2, attempts = attempts + 1
          WHERE id = (
@@ -67,7 +77,13 @@ pub async fn mark_sent(conn: &mut Conn, id: i64, now_ms: i64) -> Result<(), sqlx
 }
 
 /// Records a failed attempt; `retry_at_ms` None gives up on the mail.
-pub async fn mark_failed(conn: &mut Conn, id: i64, error: &str, retry_at_ms: Option<i64>, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn mark_failed(
+    conn: &mut Conn,
+    id: i64,
+    error: &str,
+    retry_at_ms: Option<i64>,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE mail_outbox SET locked_until_ms = NULL, last_error = $1,
              next_attempt_at_ms = COALESCE($2, next_attempt_at_ms),
@@ -85,8 +101,10 @@ pub async fn mark_failed(conn: &mut Conn, id: i64, error: &str, retry_at_ms: Opt
 
 /// Counts of mail by state, for readiness and the admin's view.
 pub async fn pending_count(conn: &mut Conn) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COUNT(*) AS n FROM mail_outbox WHERE sent_at_ms IS NULL AND failed_at_ms IS NULL")
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get("n")
+    sqlx::query(
+        "SELECT COUNT(*) AS n FROM mail_outbox WHERE sent_at_ms IS NULL AND failed_at_ms IS NULL",
+    )
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("n")
 }

@@ -5,12 +5,18 @@ use crate::auth::throttle::Window;
 use sqlx::Row;
 
 pub async fn get(conn: &mut Conn, key: &str) -> Result<Option<Window>, sqlx::Error> {
-    let row = sqlx::query("SELECT failures, started_ms FROM login_throttle WHERE throttle_key = $1")
-        .bind(key)
-        .fetch_optional(&mut *conn)
-        .await?;
-    row.map(|r| Ok(Window { failures: r.try_get("failures")?, started_ms: r.try_get("started_ms")? }))
-        .transpose()
+    let row =
+        sqlx::query("SELECT failures, started_ms FROM login_throttle WHERE throttle_key = $1")
+            .bind(key)
+            .fetch_optional(&mut *conn)
+            .await?;
+    row.map(|r| {
+        Ok(Window {
+            failures: r.try_get("failures")?,
+            started_ms: r.try_get("started_ms")?,
+        })
+    })
+    .transpose()
 }
 
 pub async fn put(conn: &mut Conn, key: &str, window: Window) -> Result<(), sqlx::Error> {
@@ -27,5 +33,9 @@ pub async fn put(conn: &mut Conn, key: &str, window: Window) -> Result<(), sqlx:
 }
 
 pub async fn clear(conn: &mut Conn, key: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_throttle WHERE throttle_key = $1").bind(key).execute(&mut *conn).await.map(|_| ())
+    sqlx::query("DELETE FROM login_throttle WHERE throttle_key = $1")
+        .bind(key)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
 }

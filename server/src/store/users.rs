@@ -42,7 +42,13 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<UserRecord, sqlx::Error> {
 }
 
 /// Inserts a user; the caller has checked the address is free (a race loses on the unique index).
-pub async fn insert(conn: &mut Conn, email: &str, role: Role, password_hash: &str, now_ms: i64) -> Result<i64, sqlx::Error> {
+pub async fn insert(
+    conn: &mut Conn,
+    email: &str,
+    role: Role,
+    password_hash: &str,
+    now_ms: i64,
+) -> Result<i64, sqlx::Error> {
     sqlx::query(
         "INSERT INTO users (email, role, password_hash, created_at_ms) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -55,11 +61,18 @@ pub async fn insert(conn: &mut Conn, email: &str, role: Role, password_hash: &st
     .try_get("id")
 }
 
-pub async fn find_by_email(conn: &mut Conn, email: &str) -> Result<Option<UserRecord>, sqlx::Error> {
-    let row = sqlx::query(concat!("SELECT ", columns!(), " FROM users WHERE email = $1"))
-        .bind(email)
-        .fetch_optional(&mut *conn)
-        .await?;
+pub async fn find_by_email(
+    conn: &mut Conn,
+    email: &str,
+) -> Result<Option<UserRecord>, sqlx::Error> {
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM users WHERE email = $1"
+    ))
+    .bind(email)
+    .fetch_optional(&mut *conn)
+    .await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -72,13 +85,24 @@ pub async fn find_by_id(conn: &mut Conn, id: i64) -> Result<Option<UserRecord>, 
 }
 
 /// One page of users, by e-mail address, and the total count.
-pub async fn list(conn: &mut Conn, limit: i64, offset: i64) -> Result<(Vec<UserRecord>, i64), sqlx::Error> {
-    let total: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(&mut *conn).await?.try_get("n")?;
-    let rows = sqlx::query(concat!("SELECT ", columns!(), " FROM users ORDER BY email LIMIT $1 OFFSET $2"))
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&mut *conn)
-        .await?;
+pub async fn list(
+    conn: &mut Conn,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<UserRecord>, i64), sqlx::Error> {
+    let total: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users")
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get("n")?;
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM users ORDER BY email LIMIT $1 OFFSET $2"
+    ))
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&mut *conn)
+    .await?;
     let users = rows.iter().map(from_row).collect::<Result<_, _>>()?;
     Ok((users, total))
 }
@@ -102,37 +126,55 @@ pub async fn set_role(conn: &mut Conn, id: i64, role: Role) -> Result<(), sqlx::
 }
 
 /// Disables (with the time) or re-enables a user; ends their sessions either way.
-pub async fn set_disabled(conn: &mut Conn, id: i64, disabled_at_ms: Option<i64>) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET disabled_at_ms = $1, token_version = token_version + 1 WHERE id = $2")
-        .bind(disabled_at_ms)
-        .bind(id)
-        .execute(&mut *conn)
-        .await
-        .map(|_| ())
+pub async fn set_disabled(
+    conn: &mut Conn,
+    id: i64,
+    disabled_at_ms: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET disabled_at_ms = $1, token_version = token_version + 1 WHERE id = $2",
+    )
+    .bind(disabled_at_ms)
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
 }
 
 /// Stores a new password hash. `end_sessions`: also invalidate every token issued so far.
-pub async fn set_password_hash(conn: &mut Conn, id: i64, hash: &str, end_sessions: bool) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET password_hash = $1, token_version = token_version + $2 WHERE id = $3")
-        .bind(hash)
-        .bind(i64::from(end_sessions))
-        .bind(id)
-        .execute(&mut *conn)
-        .await
-        .map(|_| ())
+pub async fn set_password_hash(
+    conn: &mut Conn,
+    id: i64,
+    hash: &str,
+    end_sessions: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET password_hash = $1, token_version = token_version + $2 WHERE id = $3",
+    )
+    .bind(hash)
+    .bind(i64::from(end_sessions))
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
 }
 
 /// Ends every session of the user (sign-out).
 pub async fn bump_token_version(conn: &mut Conn, id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query("UPDATE users SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version")
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get("token_version")
+    sqlx::query(
+        "UPDATE users SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("token_version")
 }
 
 /// E-mail addresses of users by id, for display.
 pub async fn email_of(conn: &mut Conn, id: i64) -> Result<Option<String>, sqlx::Error> {
-    let row = sqlx::query("SELECT email FROM users WHERE id = $1").bind(id).fetch_optional(&mut *conn).await?;
+    let row = sqlx::query("SELECT email FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     row.map(|r| r.try_get("email")).transpose()
 }

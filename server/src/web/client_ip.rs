@@ -17,7 +17,13 @@ pub fn client_ip(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpAddr]) 
         .flat_map(|v| v.split(','))
         .filter_map(|ip| ip.trim().parse().ok())
         .collect();
-    Some(forwarded.into_iter().rev().find(|ip| !trusted.contains(ip)).unwrap_or(peer))
+    Some(
+        forwarded
+            .into_iter()
+            .rev()
+            .find(|ip| !trusted.contains(ip))
+            .unwrap_or(peer),
+    )
 }
 
 #[cfg(test)]
@@ -37,13 +43,19 @@ mod tests {
 
     #[test]
     fn a_direct_client_cannot_spoof_its_address() {
-        assert_eq!(client_ip(Some(ip("203.0.113.9")), &xff("1.2.3.4"), &[]), Some(ip("203.0.113.9")));
+        assert_eq!(
+            client_ip(Some(ip("203.0.113.9")), &xff("1.2.3.4"), &[]),
+            Some(ip("203.0.113.9"))
+        );
     }
 
     #[test]
     fn behind_a_trusted_proxy_the_rightmost_untrusted_hop_is_the_client() {
         let proxy = ip("10.0.0.2");
         let headers = xff("6.6.6.6, 198.51.100.7");
-        assert_eq!(client_ip(Some(proxy), &headers, &[proxy]), Some(ip("198.51.100.7")));
+        assert_eq!(
+            client_ip(Some(proxy), &headers, &[proxy]),
+            Some(ip("198.51.100.7"))
+        );
     }
 }

@@ -28,7 +28,9 @@ pub fn is_cross_site(method: &Method, headers: &HeaderMap, allowed: &[String]) -
     match get(header::ORIGIN) {
         Some(origin) => !allowed.iter().any(|a| a == origin),
         None if headers.contains_key(header::COOKIE) => match get(header::REFERER) {
-            Some(referer) => !allowed.iter().any(|a| referer == a || referer.starts_with(&format!("{a}/"))),
+            Some(referer) => !allowed
+                .iter()
+                .any(|a| referer == a || referer.starts_with(&format!("{a}/"))),
             None => true,
         },
         None => false,
@@ -47,7 +49,11 @@ fn allowed_origins(state: &AppState, headers: &HeaderMap) -> Vec<String> {
 }
 
 pub async fn protect(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    if is_cross_site(req.method(), req.headers(), &allowed_origins(&state, req.headers())) {
+    if is_cross_site(
+        req.method(),
+        req.headers(),
+        &allowed_origins(&state, req.headers()),
+    ) {
         tracing::warn!(path = %req.uri().path(), "cross-site state-changing request refused");
         let body = serde_json::json!({
             "error": "This request came from another site and was refused. Reload the page and try again.",
@@ -57,11 +63,17 @@ pub async fn protect(State(state): State<AppState>, req: Request, next: Next) ->
     }
     let is_static = req.uri().path().starts_with("/pkg/");
     let mut response = next.run(req).await;
-    let nonce = response.headers_mut().remove(NONCE_HEADER).and_then(|v| v.to_str().ok().map(str::to_owned));
+    let nonce = response
+        .headers_mut()
+        .remove(NONCE_HEADER)
+        .and_then(|v| v.to_str().ok().map(str::to_owned));
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_SECURITY_POLICY, csp(nonce.as_deref()));
     for (name, value) in STATIC_HEADERS {
-        headers.insert(HeaderName::from_static(name), HeaderValue::from_static(value));
+        headers.insert(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
     }
     // Pages and API answers carry personal data: never cached. The compiled site is public.
     let cache = if is_static { "no-cache" } else { "no-store" };
@@ -72,20 +84,29 @@ pub async fn protect(State(state): State<AppState>, req: Request, next: Next) ->
 }
 
 const STATIC_HEADERS: [(&str, &str); 7] = [
-    ("strict-transport-security", "max-age=31536000; includeSubDomains"),
+    (
+        "strict-transport-security",
+        "max-age=31536000; includeSubDomains",
+    ),
     ("x-content-type-options", "nosniff"),
     ("x-frame-options", "DENY"),
     // Same-origin form posts need the Referer (the no-JS form round trip returns to it).
     ("referrer-policy", "strict-origin-when-cross-origin"),
     ("cross-origin-opener-policy", "same-origin"),
     ("cross-origin-resource-policy", "same-site"),
-    ("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"),
+    (
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    ),
 ];
 
 /// A strict policy: scripts only with this response's nonce (and what they load), WASM allowed
 /// to compile, no inline styles, no plugins, no framing, forms only to this origin.
 pub fn csp(nonce: Option<&str>) -> HeaderValue {
-    let scripts = match nonce.filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || "-_+/=".contains(c))) {
+    let scripts = match nonce.filter(|n| {
+        n.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_+/=".contains(c))
+    }) {
         Some(n) => format!("'nonce-{n}' 'strict-dynamic' 'wasm-unsafe-eval'"),
         None => "'none'".into(),
     };
@@ -94,7 +115,8 @@ pub fn csp(nonce: Option<&str>) -> HeaderValue {
          connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
          frame-ancestors 'none'; form-action 'self'"
     );
-    HeaderValue::from_str(&policy).unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"))
+    HeaderValue::from_str(&policy)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"))
 }
 
 #[cfg(test)]
@@ -104,7 +126,10 @@ mod tests {
     fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
         let mut map = HeaderMap::new();
         for (k, v) in pairs {
-            map.insert(HeaderName::from_static(k), HeaderValue::from_str(v).unwrap());
+            map.insert(
+                HeaderName::from_static(k),
+                HeaderValue::from_str(v).unwrap(),
+            );
         }
         map
     }
@@ -115,33 +140,78 @@ mod tests {
 
     #[test]
     fn reads_are_never_blocked() {
-        assert!(!is_cross_site(&Method::GET, &headers(&[("sec-fetch-site", "cross-site")]), &allowed()));
+        assert!(!is_cross_site(
+            &Method::GET,
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            &allowed()
+        ));
     }
 
     #[test]
     fn cross_site_fetch_metadata_is_refused() {
-        let h = headers(&[("sec-fetch-site", "cross-site"), ("origin", "https://clearance.example")]);
+        let h = headers(&[
+            ("sec-fetch-site", "cross-site"),
+            ("origin", "https://clearance.example"),
+        ]);
         assert!(is_cross_site(&Method::POST, &h, &allowed()));
-        assert!(is_cross_site(&Method::POST, &headers(&[("sec-fetch-site", "same-site")]), &allowed()));
+        assert!(is_cross_site(
+            &Method::POST,
+            &headers(&[("sec-fetch-site", "same-site")]),
+            &allowed()
+        ));
     }
 
     #[test]
     fn the_origin_must_match_exactly() {
-        assert!(!is_cross_site(&Method::POST, &headers(&[("origin", "https://clearance.example")]), &allowed()));
-        assert!(is_cross_site(&Method::POST, &headers(&[("origin", "https://clearance.example.attacker.com")]), &allowed()));
-        assert!(is_cross_site(&Method::POST, &headers(&[("origin", "null")]), &allowed()));
+        assert!(!is_cross_site(
+            &Method::POST,
+            &headers(&[("origin", "https://clearance.example")]),
+            &allowed()
+        ));
+        assert!(is_cross_site(
+            &Method::POST,
+            &headers(&[("origin", "https://clearance.example.attacker.com")]),
+            &allowed()
+        ));
+        assert!(is_cross_site(
+            &Method::POST,
+            &headers(&[("origin", "null")]),
+            &allowed()
+        ));
     }
 
     #[test]
     fn a_cookie_without_origin_needs_a_same_origin_referer() {
-        assert!(is_cross_site(&Method::POST, &headers(&[("cookie", "s=1")]), &allowed()));
-        assert!(!is_cross_site(&Method::POST, &headers(&[("cookie", "s=1"), ("referer", "https://clearance.example/users")]), &allowed()));
-        assert!(is_cross_site(&Method::POST, &headers(&[("cookie", "s=1"), ("referer", "https://clearance.example.evil/x")]), &allowed()));
+        assert!(is_cross_site(
+            &Method::POST,
+            &headers(&[("cookie", "s=1")]),
+            &allowed()
+        ));
+        assert!(!is_cross_site(
+            &Method::POST,
+            &headers(&[
+                ("cookie", "s=1"),
+                ("referer", "https://clearance.example/users")
+            ]),
+            &allowed()
+        ));
+        assert!(is_cross_site(
+            &Method::POST,
+            &headers(&[
+                ("cookie", "s=1"),
+                ("referer", "https://clearance.example.evil/x")
+            ]),
+            &allowed()
+        ));
     }
 
     #[test]
     fn scripts_without_cookies_or_origin_are_not_browsers() {
-        assert!(!is_cross_site(&Method::POST, &headers(&[("authorization", "Bearer x")]), &allowed()));
+        assert!(!is_cross_site(
+            &Method::POST,
+            &headers(&[("authorization", "Bearer x")]),
+            &allowed()
+        ));
     }
 
     #[test]
@@ -149,6 +219,9 @@ mod tests {
         let policy = csp(Some("abc123")).to_str().unwrap().to_owned();
         assert!(policy.contains("'nonce-abc123'") && policy.contains("'wasm-unsafe-eval'"));
         assert!(!policy.contains("'unsafe-eval'") && !policy.contains("'unsafe-inline'"));
-        assert!(csp(Some("bad\"; script-src *")).to_str().unwrap().contains("script-src 'none'"));
+        assert!(csp(Some("bad\"; script-src *"))
+            .to_str()
+            .unwrap()
+            .contains("script-src 'none'"));
     }
 }

@@ -22,7 +22,11 @@ struct Authenticated {
     renewal: Option<String>,
 }
 
-pub async fn resolve_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn resolve_session(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let headers = req.headers();
     let request_id = headers
         .get("x-request-id")
@@ -32,16 +36,34 @@ pub async fn resolve_session(State(state): State<AppState>, mut req: Request, ne
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .take(64)
         .collect::<String>();
-    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
-    let client_ip = client_ip(peer, headers, &state.settings.trusted_proxies).map(|ip| ip.to_string());
-    let origin = state.settings.public_url.clone().unwrap_or_else(|| host_origin(headers, &state));
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    let client_ip =
+        client_ip(peer, headers, &state.settings.trusted_proxies).map(|ip| ip.to_string());
+    let origin = state
+        .settings
+        .public_url
+        .clone()
+        .unwrap_or_else(|| host_origin(headers, &state));
     let is_static = req.uri().path().starts_with("/pkg/") || req.uri().path() == "/favicon.ico";
-    let authenticated = if is_static { None } else { authenticate(&state, headers, &request_id).await };
+    let authenticated = if is_static {
+        None
+    } else {
+        authenticate(&state, headers, &request_id).await
+    };
     let (actor, session_id, renewal) = match authenticated {
         Some(a) => (Some(a.actor), Some(a.session_id), a.renewal),
         None => (None, None, None),
     };
-    req.extensions_mut().insert(RequestContext { request_id, actor, session_id, client_ip, origin });
+    req.extensions_mut().insert(RequestContext {
+        request_id,
+        actor,
+        session_id,
+        client_ip,
+        origin,
+    });
     let mut response = next.run(req).await;
     if let Some(cookie) = renewal {
         // A response that already sets the session cookie (sign-out, password change) wins.
@@ -62,13 +84,20 @@ fn host_origin(headers: &HeaderMap, state: &AppState) -> String {
     let host = headers
         .get(HOST)
         .and_then(|h| h.to_str().ok())
-        .filter(|h| h.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)))
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
         .map(str::to_owned)
         .unwrap_or_else(|| state.settings.listen_addr.to_string());
     format!("http://{host}")
 }
 
-async fn authenticate(state: &AppState, headers: &HeaderMap, request_id: &str) -> Option<Authenticated> {
+async fn authenticate(
+    state: &AppState,
+    headers: &HeaderMap,
+    request_id: &str,
+) -> Option<Authenticated> {
     let services = &state.services;
     let bearer = headers
         .get(AUTHORIZATION)
@@ -103,15 +132,28 @@ async fn authenticate(state: &AppState, headers: &HeaderMap, request_id: &str) -
     };
     let user = users::find_by_id(&mut conn, user_id).await.ok().flatten()?;
     if user.is_disabled() || user.token_version != claims.ver {
-        tracing::info!(request_id, user_id, "session ended (signed out, disabled or rights changed)");
+        tracing::info!(
+            request_id,
+            user_id,
+            "session ended (signed out, disabled or rights changed)"
+        );
         return None;
     }
     let renewal = (kind == TokenKind::BrowserSession && claims.exp - now < SESSION_IDLE_SECS / 2)
-        .then(|| services.keys.issue(kind, user.id, user.token_version, now, claims.auth_time).ok())
+        .then(|| {
+            services
+                .keys
+                .issue(kind, user.id, user.token_version, now, claims.auth_time)
+                .ok()
+        })
         .flatten()
         .map(|token| services.cookies.set(&token).0);
     Some(Authenticated {
-        actor: Actor { user_id: user.id, email: user.email, role: user.role },
+        actor: Actor {
+            user_id: user.id,
+            email: user.email,
+            role: user.role,
+        },
         session_id: claims.jti,
         renewal,
     })

@@ -1,0 +1,181 @@
+//! SECURITY.md D1: every server function and REST route, called as every role and anonymously,
+//! is allowed or refused exactly as the table in `model::access` says; and every registered
+//! server function appears in the table of endpoints.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+use clearance_app::api::endpoints;
+use clearance_app::model::access::Operation;
+use clearance_app::model::role::Role;
+use clearance_server::rest::ROUTES;
+use common::TestApp;
+use std::collections::BTreeSet;
+
+/// Arguments that are well-formed for each server function, so the call reaches authorization.
+fn sample_form(path: &str) -> Vec<(&'static str, String)> {
+    let s = |v: &str| v.to_owned();
+    match path.trim_start_matches("/api/") {
+        "sign_in" => vec![
+            ("email", s("not an address")),
+            ("password", s("wrong password here")),
+        ],
+        "change_password" => vec![
+            ("current_password", s("x")),
+            ("new_password", s("y")),
+            ("confirm_password", s("z")),
+        ],
+        "users/list" => vec![("page", s("1"))],
+        "users/invite" => vec![("email", s("not an address")), ("role", s("hr"))],
+        "users/revoke_invite" => vec![("invite_id", s("999999"))],
+        "users/change_role" => vec![("user_id", s("999999")), ("role", s("hr"))],
+        "users/disable" => vec![("user_id", s("999999")), ("confirm", s("yes"))],
+        "users/enable" => vec![("user_id", s("999999"))],
+        "invites/get" => vec![("token", s("no-such-token"))],
+        "invites/accept" => vec![
+            ("token", s("no-such-token")),
+            ("password", s("x")),
+            ("confirm_password", s("x")),
+        ],
+        "audit/page" => vec![("page", s("1"))],
+        _ => vec![],
+    }
+}
+
+/// An answer that shows the caller got past authorization (anything but 401/403).
+fn allowed(status: u16) -> bool {
+    status != 401 && status != 403
+}
+
+fn expected_status(op: Operation, role: Option<Role>) -> Option<u16> {
+    match (op.permits(role), role) {
+        (true, _) => None,
+        (false, None) => Some(401),
+        (false, Some(_)) => Some(403),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_registered_server_function_is_in_the_authorization_table() {
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_owned())
+        .collect();
+    let declared: BTreeSet<String> = endpoints()
+        .into_iter()
+        .map(|(path, _)| path.to_owned())
+        .collect();
+    assert_eq!(
+        registered, declared,
+        "a server function without an entry in api::endpoints() has no declared policy"
+    );
+}
+
+db_test!(
+    server_functions_allow_and_deny_exactly_as_the_table_says,
+    |app: TestApp| async move {
+        let mut callers: Vec<(Option<Role>, reqwest::Client)> = vec![(None, app.client())];
+        for role in Role::ALL {
+            callers.push((Some(role), app.signed_in(role.as_str()).await.0));
+        }
+        let mut checked = 0;
+        for (path, op) in endpoints() {
+            if op == Operation::SignOut {
+                continue; // checked below with throw-away sessions: it ends the session
+            }
+            for (role, client) in &callers {
+                let form = sample_form(path);
+                let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let (status, body) = app.call(client, path, &form).await;
+                match expected_status(op, *role) {
+                    Some(denied) => assert_eq!(
+                        status, denied,
+                        "{path} as {role:?} should be refused: {body}"
+                    ),
+                    None => assert!(
+                        allowed(status) && status != 500,
+                        "{path} as {role:?} should be allowed, got {status}: {body}"
+                    ),
+                }
+                checked += 1;
+            }
+        }
+        for role in Role::ALL {
+            let (client, _) = app.signed_in(role.as_str()).await;
+            assert_eq!(
+                app.call(&client, "/api/sign_out", &[]).await.0,
+                200,
+                "{role}"
+            );
+        }
+        assert_eq!(app.call(&app.client(), "/api/sign_out", &[]).await.0, 401);
+        assert!(checked >= 12 * 5, "{checked}");
+    }
+);
+
+db_test!(
+    rest_routes_allow_and_deny_exactly_as_the_table_says,
+    |app: TestApp| async move {
+        let plain = reqwest::Client::new();
+        let mut tokens: Vec<(Option<Role>, Option<String>)> = vec![(None, None)];
+        for role in Role::ALL {
+            let email = format!("rest-{}@example.com", role.as_str());
+            app.create_user(&email, role.as_str()).await;
+            let response = plain
+                .post(app.url("/api/v1/auth/login"))
+                .json(&serde_json::json!({ "email": email, "password": common::PASSWORD }))
+                .send()
+                .await
+                .unwrap();
+            let token = response.json::<serde_json::Value>().await.unwrap()["token"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            tokens.push((Some(role), Some(token)));
+        }
+        for (method, path, op) in ROUTES {
+            for (role, token) in &tokens {
+                let mut request = match *method {
+                    "GET" => plain.get(app.url(&format!("/api/v1{path}"))),
+                    _ => plain
+                        .post(app.url(&format!("/api/v1{path}")))
+                        .json(&serde_json::json!({ "email": "x", "password": "y", "role": "hr" })),
+                };
+                if let Some(token) = token {
+                    request = request.bearer_auth(token);
+                }
+                let status = request.send().await.unwrap().status().as_u16();
+                match expected_status(*op, *role) {
+                    Some(denied) => assert_eq!(status, denied, "{method} {path} as {role:?}"),
+                    None => assert!(
+                        allowed(status) && status != 500,
+                        "{method} {path} as {role:?} got {status}"
+                    ),
+                }
+            }
+        }
+    }
+);
+
+db_test!(
+    a_refused_signed_in_caller_is_recorded_in_the_audit_log,
+    |app: TestApp| async move {
+        let (hr, _) = app.signed_in("hr").await;
+        assert_eq!(
+            app.call(&hr, "/api/users/list", &[("page", "1")]).await.0,
+            403
+        );
+        let (admin, _) = app.signed_in("admin").await;
+        let (_, page) = app
+            .call(
+                &admin,
+                "/api/audit/page",
+                &[("action", "access.denied"), ("page", "1")],
+            )
+            .await;
+        let entries = page["entries"].as_array().unwrap();
+        assert_eq!(entries.len(), 1, "{page}");
+        assert!(entries[0]["details"]
+            .as_str()
+            .unwrap()
+            .contains("ListUsers"));
+    }
+);
