@@ -1,4 +1,6 @@
 //! The command line: serve (default), create-user, verify-audit-log.
+// Printing to stdout is what a command-line front end is for.
+#![allow(clippy::print_stdout)]
 
 use crate::config::Settings;
 use crate::startup::Application;
