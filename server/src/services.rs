@@ -4,6 +4,7 @@
 
 mod audit_log;
 mod auth;
+mod invites;
 pub mod sessions;
 pub mod support;
 pub mod users;
