@@ -9,7 +9,7 @@ pub mod ports;
 
 use components::layout::Layout;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use model::user::Actor;
@@ -31,6 +31,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
+                // A plain link in the server-rendered shell: nothing to hydrate.
+                <link rel="stylesheet" id="leptos" href="/pkg/clearance.css"/>
+                <link rel="icon" href="/favicon.ico"/>
                 <MetaTags/>
             </head>
             <body>
@@ -47,7 +50,6 @@ pub fn App() -> impl IntoView {
     provide_context(CurrentUser(me));
     // Every page renders completely on the server (Async), so pages work with JavaScript off.
     view! {
-        <Stylesheet id="leptos" href="/pkg/clearance.css"/>
         <Title formatter=|page: String| format!("{page} · Clearance")/>
         <Router>
             <Layout>
@@ -70,4 +72,9 @@ pub fn App() -> impl IntoView {
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(App);
+    // Reached only when hydration completed (a mismatch panics before this line). The e2e tests
+    // wait for this marker; without JavaScript it never appears.
+    if let Some(body) = leptos::prelude::document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
 }

@@ -10,13 +10,6 @@ use leptos::server_fn::ServerFn;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let CurrentUser(me) = expect_context::<CurrentUser>();
-    // Marks the page once the WASM has taken over (effects never run on the server); the e2e
-    // tests use it to tell the JavaScript-on runs from the JavaScript-off ones.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
