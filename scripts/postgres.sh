@@ -3,9 +3,11 @@
 # integration tests use; each test creates its own database in it. Idempotent. Needs root (it
 # runs psql as the postgres user); elsewhere, set TEST_DATABASE_URL yourself instead.
 set -euo pipefail
+# Only the URL goes to stdout (callers capture it); every tool's chatter goes to stderr.
+exec 3>&1 1>&2
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
-  echo "$TEST_DATABASE_URL"
+  echo "$TEST_DATABASE_URL" >&3
   exit 0
 fi
 version=$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -n 1)
@@ -29,4 +31,4 @@ fi
 for db in $(psql_admin "SELECT datname FROM pg_database WHERE datname LIKE 'clearance_test_%'"); do
   psql_admin "DROP DATABASE IF EXISTS $db" >/dev/null
 done
-echo "postgres://clearance_test:clearance_test@127.0.0.1:5432/postgres"
+echo "postgres://clearance_test:clearance_test@127.0.0.1:5432/postgres" >&3
