@@ -6,6 +6,8 @@ pub mod audit;
 pub mod email;
 pub mod error;
 pub mod page;
+pub mod person;
+pub mod profile;
 pub mod request;
 pub mod role;
 pub mod user;

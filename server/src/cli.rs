@@ -93,6 +93,7 @@ async fn create_user(args: &[String]) -> anyhow::Result<i32> {
         db.clone(),
         keys,
         crate::services::sessions::CookiePolicy { secure: false },
+        settings.hash_key.clone(),
     );
     let result = services
         .create_user(&RequestContext::internal("cli"), email, role, &password)

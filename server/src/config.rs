@@ -20,6 +20,9 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// The HMAC key for session tokens (at least 32 bytes).
     pub session_key: Vec<u8>,
+    /// The HMAC key for bank and ID-document numbers (at least 32 bytes). Kept apart from the
+    /// session key: rotating sessions must not break matching of stored numbers.
+    pub hash_key: Vec<u8>,
     /// Deliver mail through this SMTP server; without it, mail is written to `<data dir>/outbox`.
     pub smtp_url: Option<String>,
     pub mail_from: String,
@@ -39,6 +42,7 @@ impl std::fmt::Debug for Settings {
             .field("listen_addr", &self.listen_addr)
             .field("public_url", &self.public_url)
             .field("session_key", &"<set>")
+            .field("hash_key", &"<set>")
             .field("smtp", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
             .field("trusted_proxies", &self.trusted_proxies)
@@ -77,6 +81,10 @@ impl Settings {
             Some(path) => read_key_file(Path::new(&path))?,
             None => load_or_create_key(&data_dir.join("session.key"))?,
         };
+        let hash_key = match var("CLEARANCE_HASH_KEY_FILE") {
+            Some(path) => read_key_file(Path::new(&path))?,
+            None => load_or_create_key(&data_dir.join("hash.key"))?,
+        };
         let trusted_proxies = var("CLEARANCE_TRUSTED_PROXIES")
             .map(|list| {
                 list.split(',')
@@ -101,6 +109,7 @@ impl Settings {
             listen_addr,
             public_url,
             session_key,
+            hash_key,
             smtp_url: var("SMTP_URL"),
             mail_from: var("MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.into()),
             trusted_proxies,
@@ -119,12 +128,12 @@ pub fn read_key_file(path: &Path) -> anyhow::Result<Vec<u8>> {
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(path)
-            .with_context(|| format!("reading the session key file {}", path.display()))?
+            .with_context(|| format!("reading the key file {}", path.display()))?
             .permissions()
             .mode();
         if mode & 0o077 != 0 {
             bail!(
-                "the session key file {} can be read by other users (mode {:o}); run: chmod 600 {}",
+                "the key file {} can be read by other users (mode {:o}); run: chmod 600 {}",
                 path.display(),
                 mode & 0o777,
                 path.display()
@@ -135,7 +144,7 @@ pub fn read_key_file(path: &Path) -> anyhow::Result<Vec<u8>> {
         .with_context(|| format!("reading the session key file {}", path.display()))?;
     if key.len() < crate::auth::token::MIN_KEY_BYTES {
         bail!(
-            "the session key in {} has {} bytes; at least {} random bytes are required",
+            "the key in {} has {} bytes; at least {} random bytes are required",
             path.display(),
             key.len(),
             crate::auth::token::MIN_KEY_BYTES
@@ -160,7 +169,7 @@ fn load_or_create_key(path: &Path) -> anyhow::Result<Vec<u8>> {
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let mut file = options
         .open(path)
-        .with_context(|| format!("creating the session key file {}", path.display()))?;
+        .with_context(|| format!("creating the key file {}", path.display()))?;
     std::io::Write::write_all(&mut file, &key)?;
     file.sync_all()?;
     Ok(key)

@@ -2,6 +2,7 @@
 //! `POST /api/v1/auth/login`. The routes call the same services as the server functions.
 
 mod error;
+pub mod people;
 mod routes;
 
 pub use error::ApiError;

@@ -5,6 +5,8 @@
 mod audit_log;
 mod auth;
 mod invites;
+mod people;
+mod screening;
 pub mod sessions;
 pub mod support;
 pub mod users;
@@ -20,11 +22,18 @@ pub struct Services {
     pub db: Db,
     pub keys: TokenKeys,
     pub cookies: CookiePolicy,
+    /// Key of the keyed hashes of bank and ID-document numbers.
+    pub hash_key: Arc<Vec<u8>>,
 }
 
 impl Services {
-    pub fn new(db: Db, keys: TokenKeys, cookies: CookiePolicy) -> Self {
-        Services { db, keys, cookies }
+    pub fn new(db: Db, keys: TokenKeys, cookies: CookiePolicy, hash_key: Vec<u8>) -> Self {
+        Services {
+            db,
+            keys,
+            cookies,
+            hash_key: Arc::new(hash_key),
+        }
     }
 
     /// The same services behind each port, for Leptos context.

@@ -59,7 +59,12 @@ impl Application {
             .public_url
             .as_deref()
             .is_some_and(|u| u.starts_with("https://"));
-        let services = Arc::new(Services::new(db, keys, CookiePolicy { secure }));
+        let services = Arc::new(Services::new(
+            db,
+            keys,
+            CookiePolicy { secure },
+            settings.hash_key.clone(),
+        ));
         let listener = TcpListener::bind(settings.listen_addr)
             .await
             .with_context(|| format!("listening on {}", settings.listen_addr))?;

@@ -3,5 +3,7 @@ pub mod audit_log;
 pub mod db;
 pub mod invites;
 pub mod outbox;
+pub mod people;
+pub mod screenings;
 pub mod throttle;
 pub mod users;

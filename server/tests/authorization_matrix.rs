@@ -133,11 +133,14 @@ db_test!(
         }
         for (method, path, op) in ROUTES {
             for (role, token) in &tokens {
+                let url = app.url(&format!("/api/v1{path}"));
+                let body = serde_json::json!({
+                    "email": "x", "password": "y", "role": "hr", "decision": "rejected", "reason": "r"
+                });
                 let mut request = match *method {
-                    "GET" => plain.get(app.url(&format!("/api/v1{path}"))),
-                    _ => plain
-                        .post(app.url(&format!("/api/v1{path}")))
-                        .json(&serde_json::json!({ "email": "x", "password": "y", "role": "hr" })),
+                    "GET" => plain.get(url),
+                    "PUT" => plain.put(url).json(&body),
+                    _ => plain.post(url).json(&body),
                 };
                 if let Some(token) = token {
                     request = request.bearer_auth(token);

@@ -36,15 +36,22 @@ pub enum Operation {
     DisableUser,
     EnableUser,
     ViewAuditLog,
+    ViewPeople,
+    EditPeople,
+    DecideScreening,
+    DismissFinding,
 }
 
 use Role::*;
 
 const ADMIN_ONLY: &[Role] = &[Admin];
 const AUDIT_READERS: &[Role] = &[Admin, Auditor];
+const PEOPLE_READERS: &[Role] = &[Admin, SecurityLead, Hr, Auditor];
+const PEOPLE_EDITORS: &[Role] = &[Admin, Hr];
+const FINDING_REVIEWERS: &[Role] = &[Admin, SecurityLead];
 
 impl Operation {
-    pub const ALL: [Operation; 14] = [
+    pub const ALL: [Operation; 18] = [
         Operation::WhoAmI,
         Operation::SignIn,
         Operation::SignOut,
@@ -59,6 +66,10 @@ impl Operation {
         Operation::DisableUser,
         Operation::EnableUser,
         Operation::ViewAuditLog,
+        Operation::ViewPeople,
+        Operation::EditPeople,
+        Operation::DecideScreening,
+        Operation::DismissFinding,
     ];
 
     /// The table itself.
@@ -78,6 +89,11 @@ impl Operation {
             | Operation::DisableUser
             | Operation::EnableUser => Audience::Roles(ADMIN_ONLY),
             Operation::ViewAuditLog => Audience::Roles(AUDIT_READERS),
+            Operation::ViewPeople => Audience::Roles(PEOPLE_READERS),
+            // HR enters people and records decisions; admins (founders) may too.
+            Operation::EditPeople | Operation::DecideScreening => Audience::Roles(PEOPLE_EDITORS),
+            // A false positive is dismissed by security, not by the person who screens.
+            Operation::DismissFinding => Audience::Roles(FINDING_REVIEWERS),
         }
     }
 
@@ -132,6 +148,24 @@ mod tests {
         assert!(Operation::ViewAuditLog.permits(Some(Auditor)));
         assert!(!Operation::ViewAuditLog.permits(Some(Hr)));
         assert!(!Operation::ViewAuditLog.permits(Some(SecurityLead)));
+    }
+
+    #[test]
+    fn hr_screens_people_and_security_leads_dismiss_findings() {
+        assert!(
+            Operation::EditPeople.permits(Some(Hr)) && Operation::DecideScreening.permits(Some(Hr))
+        );
+        assert!(
+            !Operation::EditPeople.permits(Some(Auditor))
+                && !Operation::EditPeople.permits(Some(SecurityLead))
+        );
+        assert!(
+            Operation::DismissFinding.permits(Some(SecurityLead))
+                && !Operation::DismissFinding.permits(Some(Hr))
+        );
+        assert!(
+            Operation::ViewPeople.permits(Some(Auditor)) && !Operation::ViewPeople.permits(None)
+        );
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub enum AppError {
     /// 500: something failed on the server; details are in the server log under the id.
     #[error("Something went wrong on our side. Please try again; if it keeps happening, give this reference to your administrator: {request_id}.")]
     Internal { request_id: String },
+    /// 400: a value in the request is malformed; `field` names it.
+    #[error("{field}: {message}")]
+    Malformed { field: String, message: String },
     /// 400: the request itself could not be read (malformed form or JSON).
     #[error("The request could not be read: {message}")]
     BadRequest { message: String },
@@ -41,6 +44,13 @@ pub enum AppError {
 impl AppError {
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         AppError::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn malformed(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::Malformed {
             field: field.into(),
             message: message.into(),
         }
@@ -68,14 +78,14 @@ impl AppError {
             AppError::Conflict { .. } => 409,
             AppError::TooManyRequests { .. } => 429,
             AppError::Internal { .. } => 500,
-            AppError::BadRequest { .. } => 400,
+            AppError::BadRequest { .. } | AppError::Malformed { .. } => 400,
         }
     }
 
     /// The field a form should highlight, if any.
     pub fn field(&self) -> Option<&str> {
         match self {
-            AppError::Invalid { field, .. } => Some(field),
+            AppError::Invalid { field, .. } | AppError::Malformed { field, .. } => Some(field),
             _ => None,
         }
     }

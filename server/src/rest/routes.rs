@@ -17,13 +17,20 @@ use clearance_app::model::user::{Actor, InviteSummary, UsersPage};
 use clearance_app::ports::{AuditPort, UsersPort};
 use serde::Deserialize;
 
-/// Every route: method, path (under `/api/v1`), operation.
+/// Every route: method, path (under `/api/v1`, with `1` standing for an id), operation.
 pub const ROUTES: &[(&str, &str, Operation)] = &[
     ("POST", "/auth/login", Operation::SignIn),
     ("GET", "/me", Operation::WhoAmI),
     ("GET", "/users", Operation::ListUsers),
     ("POST", "/users/invites", Operation::InviteUser),
     ("GET", "/audit-log", Operation::ViewAuditLog),
+    ("POST", "/people", Operation::EditPeople),
+    ("GET", "/people", Operation::ViewPeople),
+    ("GET", "/people/1", Operation::ViewPeople),
+    ("PUT", "/people/1", Operation::EditPeople),
+    ("GET", "/people/1/screening", Operation::ViewPeople),
+    ("POST", "/people/1/decision", Operation::DecideScreening),
+    ("POST", "/findings/1/dismiss", Operation::DismissFinding),
 ];
 
 pub fn router() -> Router<AppState> {
@@ -33,6 +40,17 @@ pub fn router() -> Router<AppState> {
         .route("/users", get(list_users))
         .route("/users/invites", post(invite))
         .route("/audit-log", get(audit_log))
+        .route(
+            "/people",
+            post(super::people::create).get(super::people::search),
+        )
+        .route(
+            "/people/{id}",
+            get(super::people::get).put(super::people::update),
+        )
+        .route("/people/{id}/screening", get(super::people::screening))
+        .route("/people/{id}/decision", post(super::people::decide))
+        .route("/findings/{id}/dismiss", post(super::people::dismiss))
 }
 
 type Ctx = Extension<RequestContext>;

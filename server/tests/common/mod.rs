@@ -108,6 +108,7 @@ impl TestApp {
             listen_addr: "127.0.0.1:0".parse().unwrap(),
             public_url: None,
             session_key: clearance_server::auth::random::bytes(64),
+            hash_key: clearance_server::auth::random::bytes(64),
             smtp_url: Some(smtp.url()),
             mail_from: "Clearance <no-reply@clearance.example>".into(),
             trusted_proxies: Vec::new(),

@@ -1,0 +1,119 @@
+//! What pages and the API see of people and their screenings.
+
+use super::page::PageInfo;
+use super::profile::ProfileDocument;
+use serde::{Deserialize, Serialize};
+
+/// Pipeline status of a person.
+pub const STATUSES: [&str; 6] = [
+    "new",
+    "screening",
+    "cleared",
+    "rejected",
+    "hired",
+    "offboarded",
+];
+/// Risk bands, lowest first.
+pub const BANDS: [&str; 4] = ["clear", "review", "high", "critical"];
+/// Screening decisions.
+pub const DECISIONS: [&str; 3] = ["cleared", "rejected", "needs_info"];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PersonView {
+    pub id: i64,
+    pub kind: String,
+    pub status: String,
+    pub version: i64,
+    pub score: i64,
+    pub band: String,
+    pub document: ProfileDocument,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonSummary {
+    pub id: i64,
+    pub full_name: String,
+    pub kind: String,
+    pub status: String,
+    pub score: i64,
+    pub band: String,
+    pub updated_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeoplePage {
+    pub people: Vec<PersonSummary>,
+    pub page: PageInfo,
+}
+
+/// Search, filters and sort of the people list (all optional).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleQuery {
+    /// Matches name, e-mail or phone.
+    pub q: Option<String>,
+    pub status: Option<String>,
+    pub band: Option<String>,
+    pub kind: Option<String>,
+    /// name | score | updated (default: updated, newest first)
+    pub sort: Option<String>,
+    pub page: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceView {
+    pub field: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DismissalView {
+    pub reason: String,
+    pub by: String,
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingView {
+    pub id: i64,
+    /// The catalogue id, e.g. `PAY-03`.
+    pub indicator: String,
+    pub family: String,
+    pub severity: String,
+    pub title: String,
+    pub evidence: Vec<EvidenceView>,
+    pub related_person_ids: Vec<i64>,
+    pub source: String,
+    pub dismissed: Option<DismissalView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScreeningView {
+    pub id: i64,
+    pub person_id: i64,
+    pub person_version: i64,
+    pub score: i64,
+    pub band: String,
+    pub rules_version: String,
+    pub reason: String,
+    pub created_at: String,
+    pub findings: Vec<FindingView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionView {
+    pub id: i64,
+    pub decision: String,
+    pub reason: String,
+    pub decided_by: String,
+    pub decided_at: String,
+    pub screening_id: i64,
+}
+
+/// `POST /api/v1/people` answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedPerson {
+    pub id: i64,
+    pub screening: ScreeningView,
+}

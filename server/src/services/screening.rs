@@ -1,0 +1,369 @@
+//! Running and storing screenings, and what people decide about them. A screening is stored with
+//! its rules version and the document version it read; dismissed findings stay visible but do not
+//! count, and come back when their evidence changes (the dismissal is keyed by a fingerprint of
+//! the indicator and its evidence).
+
+use super::support::{audit, authorize, authorize_actor, bounded, OrInternal};
+use super::Services;
+use crate::clock::{rfc3339, unix_now, unix_now_ms};
+use crate::scoring::{self, links, score, Finding, Input, Lookups};
+use crate::store::db::Conn;
+use crate::store::people;
+use crate::store::screenings::{self, FindingRow, NewFinding, NewScreening};
+use clearance_app::model::access::Operation;
+use clearance_app::model::error::AppError;
+use clearance_app::model::person::{
+    DecisionView, DismissalView, EvidenceView, FindingView, ScreeningView, DECISIONS,
+};
+use clearance_app::model::profile::ProfileDocument;
+use clearance_app::model::request::RequestContext;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashMap};
+
+/// Identifies a finding by what it says, not by which screening produced it.
+pub fn fingerprint(finding: &Finding) -> String {
+    let evidence = serde_json::to_string(&finding.evidence).unwrap_or_default();
+    let digest = Sha256::digest(format!("{}\u{0}{}", finding.indicator, evidence).as_bytes());
+    hex::encode(&digest[..16])
+}
+
+fn label<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+impl Services {
+    /// Screens a person again inside `conn`'s transaction and stores the result when it differs
+    /// from the latest one. Returns the ids of the other people it is linked to.
+    pub(super) async fn rescreen(
+        &self,
+        conn: &mut Conn,
+        req: &RequestContext,
+        person_id: i64,
+        reason: &str,
+    ) -> Result<Vec<i64>, AppError> {
+        let person = people::find(conn, person_id)
+            .await
+            .or_internal(req)?
+            .ok_or_else(|| AppError::not_found("There is no person with this id."))?;
+        let doc: ProfileDocument = serde_json::from_str(&person.document).or_internal(req)?;
+        let keys = links::link_keys(&doc);
+        let hits = people::link_hits(conn, person_id, &keys)
+            .await
+            .or_internal(req)?;
+        let result = scoring::screen_with(
+            &Input {
+                profile: &doc,
+                now: unix_now(),
+            },
+            Lookups {
+                links: &hits,
+                watchlist: &[],
+            },
+        );
+        let dismissed: BTreeSet<String> = screenings::dismissals(conn, person_id)
+            .await
+            .or_internal(req)?
+            .into_iter()
+            .map(|d| d.fingerprint)
+            .collect();
+        let prints: Vec<String> = result.findings.iter().map(fingerprint).collect();
+        let open: Vec<Finding> = result
+            .findings
+            .iter()
+            .zip(&prints)
+            .filter(|(_, p)| !dismissed.contains(*p))
+            .map(|(f, _)| f.clone())
+            .collect();
+        let (score, band) = score::score(&open);
+        let band = label(&band);
+        let unchanged = match screenings::latest(conn, person_id).await.or_internal(req)? {
+            Some(latest) => {
+                let before: BTreeSet<String> = screenings::findings_of(conn, latest.id)
+                    .await
+                    .or_internal(req)?
+                    .into_iter()
+                    .map(|f| f.fingerprint)
+                    .collect();
+                latest.person_version == person.version
+                    && latest.score == i64::from(score)
+                    && latest.band == band
+                    && before == prints.iter().cloned().collect()
+            }
+            None => false,
+        };
+        if !unchanged {
+            let screening_id = screenings::insert(
+                conn,
+                &NewScreening {
+                    person_id,
+                    person_version: person.version,
+                    rules_version: result.rules_version,
+                    score: i64::from(score),
+                    band: &band,
+                    reason,
+                },
+                unix_now_ms(),
+            )
+            .await
+            .or_internal(req)?;
+            for (finding, print) in result.findings.iter().zip(&prints) {
+                let evidence = serde_json::to_string(&finding.evidence).or_internal(req)?;
+                let related =
+                    serde_json::to_string(&finding.related_person_ids).or_internal(req)?;
+                let new = NewFinding {
+                    indicator: finding.indicator,
+                    family: &label(&finding.family),
+                    severity: &label(&finding.severity),
+                    title: &finding.title,
+                    evidence: &evidence,
+                    related: &related,
+                    source: finding.source,
+                    fingerprint: print,
+                };
+                screenings::insert_finding(conn, screening_id, person_id, &new)
+                    .await
+                    .or_internal(req)?;
+            }
+            people::set_score(conn, person_id, i64::from(score), &band)
+                .await
+                .or_internal(req)?;
+        }
+        let mut linked: Vec<i64> = hits.iter().map(|h| h.other_person_id).collect();
+        linked.sort_unstable();
+        linked.dedup();
+        Ok(linked)
+    }
+
+    /// The latest screening of a person, with dismissals shown.
+    pub(super) async fn screening_view(
+        &self,
+        conn: &mut Conn,
+        req: &RequestContext,
+        person_id: i64,
+    ) -> Result<ScreeningView, AppError> {
+        let latest = screenings::latest(conn, person_id)
+            .await
+            .or_internal(req)?
+            .ok_or_else(|| AppError::not_found("This person has not been screened yet."))?;
+        let dismissals: HashMap<String, DismissalView> = screenings::dismissals(conn, person_id)
+            .await
+            .or_internal(req)?
+            .into_iter()
+            .map(|d| {
+                (
+                    d.fingerprint,
+                    DismissalView {
+                        reason: d.reason,
+                        by: d.dismissed_by,
+                        at: rfc3339(d.dismissed_at_ms),
+                    },
+                )
+            })
+            .collect();
+        let findings = screenings::findings_of(conn, latest.id)
+            .await
+            .or_internal(req)?
+            .into_iter()
+            .map(|f| finding_view(f, &dismissals))
+            .collect();
+        Ok(ScreeningView {
+            id: latest.id,
+            person_id,
+            person_version: latest.person_version,
+            score: latest.score,
+            band: latest.band,
+            rules_version: latest.rules_version,
+            reason: latest.reason,
+            created_at: rfc3339(latest.created_at_ms),
+            findings,
+        })
+    }
+
+    pub async fn screening(
+        &self,
+        req: &RequestContext,
+        person_id: i64,
+    ) -> Result<ScreeningView, AppError> {
+        authorize(&self.db, req, Operation::ViewPeople).await?;
+        let mut conn = self.db.reader().acquire().await.or_internal(req)?;
+        self.screening_view(&mut conn, req, person_id).await
+    }
+
+    pub async fn decisions(
+        &self,
+        req: &RequestContext,
+        person_id: i64,
+    ) -> Result<Vec<DecisionView>, AppError> {
+        authorize(&self.db, req, Operation::ViewPeople).await?;
+        let mut conn = self.db.reader().acquire().await.or_internal(req)?;
+        let rows = screenings::decisions(&mut conn, person_id)
+            .await
+            .or_internal(req)?;
+        Ok(rows
+            .into_iter()
+            .map(|d| DecisionView {
+                id: d.id,
+                decision: d.decision,
+                reason: d.reason,
+                decided_by: d.decided_by,
+                decided_at: rfc3339(d.decided_at_ms),
+                screening_id: d.screening_id,
+            })
+            .collect())
+    }
+
+    /// Records cleared / rejected / needs more information. Clearing is refused while a critical
+    /// finding is open; the message names it and says how to proceed.
+    pub async fn decide(
+        &self,
+        req: &RequestContext,
+        person_id: i64,
+        decision: &str,
+        reason: &str,
+    ) -> Result<DecisionView, AppError> {
+        let actor = authorize_actor(&self.db, req, Operation::DecideScreening).await?;
+        if !DECISIONS.contains(&decision) {
+            return Err(AppError::invalid(
+                "decision",
+                "Choose cleared, rejected or needs_info.",
+            ));
+        }
+        let reason = bounded("reason", reason.trim(), 2000)?;
+        if reason.is_empty() {
+            return Err(AppError::invalid(
+                "reason",
+                "Say why: the reason is kept with the decision.",
+            ));
+        }
+        let mut tx = self.db.begin().await.or_internal(req)?;
+        people::find(&mut tx, person_id)
+            .await
+            .or_internal(req)?
+            .ok_or_else(|| AppError::not_found("There is no person with this id."))?;
+        let view = self.screening_view(&mut tx, req, person_id).await?;
+        if decision == "cleared" {
+            if let Some(open) = view
+                .findings
+                .iter()
+                .find(|f| f.severity == "critical" && f.dismissed.is_none())
+            {
+                return Err(AppError::Invalid {
+                    field: "decision".into(),
+                    message: format!(
+                        "This person cannot be cleared while critical finding {} is open ({}). A security lead can dismiss it as a false positive with a reason; otherwise reject or ask for more information.",
+                        open.indicator, open.title
+                    ),
+                });
+            }
+        }
+        let by = format!("user:{}", actor.user_id);
+        let now = unix_now_ms();
+        let id =
+            screenings::insert_decision(&mut tx, person_id, view.id, decision, reason, &by, now)
+                .await
+                .or_internal(req)?;
+        let status = match decision {
+            "cleared" => "cleared",
+            "rejected" => "rejected",
+            _ => "screening",
+        };
+        people::set_status(&mut tx, person_id, status, now)
+            .await
+            .or_internal(req)?;
+        audit(
+            &mut tx,
+            req,
+            "screening.decided",
+            &format!("person:{person_id}"),
+            json!({ "decision": decision, "screening": view.id }),
+        )
+        .await
+        .or_internal(req)?;
+        tx.commit().await.or_internal(req)?;
+        Ok(DecisionView {
+            id,
+            decision: decision.into(),
+            reason: reason.into(),
+            decided_by: by,
+            decided_at: rfc3339(now),
+            screening_id: view.id,
+        })
+    }
+
+    /// A security lead marks a finding a false positive; the person is re-scored without it.
+    pub async fn dismiss_finding(
+        &self,
+        req: &RequestContext,
+        finding_id: i64,
+        reason: &str,
+    ) -> Result<ScreeningView, AppError> {
+        let actor = authorize_actor(&self.db, req, Operation::DismissFinding).await?;
+        let reason = bounded("reason", reason.trim(), 2000)?;
+        if reason.is_empty() {
+            return Err(AppError::invalid(
+                "reason",
+                "Say why this is a false positive: the reason is kept with the dismissal.",
+            ));
+        }
+        let mut tx = self.db.begin().await.or_internal(req)?;
+        let finding = screenings::finding(&mut tx, finding_id)
+            .await
+            .or_internal(req)?
+            .ok_or_else(|| AppError::not_found("There is no finding with this id."))?;
+        let by = format!("user:{}", actor.user_id);
+        if !screenings::insert_dismissal(
+            &mut tx,
+            finding.person_id,
+            &finding.fingerprint,
+            &finding.indicator,
+            reason,
+            &by,
+            unix_now_ms(),
+        )
+        .await
+        .or_internal(req)?
+        {
+            return Err(AppError::conflict("This finding was dismissed already."));
+        }
+        audit(
+            &mut tx,
+            req,
+            "finding.dismissed",
+            &format!("person:{}", finding.person_id),
+            json!({ "finding": finding_id, "indicator": finding.indicator }),
+        )
+        .await
+        .or_internal(req)?;
+        self.rescreen(&mut tx, req, finding.person_id, "finding dismissed")
+            .await?;
+        let view = self.screening_view(&mut tx, req, finding.person_id).await?;
+        tx.commit().await.or_internal(req)?;
+        Ok(view)
+    }
+}
+
+fn finding_view(f: FindingRow, dismissals: &HashMap<String, DismissalView>) -> FindingView {
+    let evidence: Vec<EvidenceView> = serde_json::from_str::<Vec<serde_json::Value>>(&f.evidence)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| EvidenceView {
+            field: e["field"].as_str().unwrap_or_default().to_owned(),
+            value: e["value"].as_str().unwrap_or_default().to_owned(),
+        })
+        .collect();
+    FindingView {
+        id: f.id,
+        dismissed: dismissals.get(&f.fingerprint).cloned(),
+        indicator: f.indicator,
+        family: f.family,
+        severity: f.severity,
+        title: f.title,
+        evidence,
+        related_person_ids: serde_json::from_str(&f.related).unwrap_or_default(),
+        source: f.source,
+    }
+}

@@ -1,0 +1,290 @@
+//! Persistence of people: the current document, its versions, and the link index.
+
+use super::db::Conn;
+use crate::scoring::links::{LinkHit, LinkKey};
+use sqlx::Row;
+
+#[derive(Clone, Debug)]
+pub struct PersonRecord {
+    pub id: i64,
+    pub kind: String,
+    pub status: String,
+    pub full_name: String,
+    pub identity_key: String,
+    pub document: String,
+    pub version: i64,
+    pub score: i64,
+    pub band: String,
+    pub created_at_ms: i64,
+    pub updated_at_ms: i64,
+}
+
+macro_rules! columns {
+    () => {
+        "id, kind, status, full_name, identity_key, document, version, score, band, created_at_ms, updated_at_ms"
+    };
+}
+
+fn from_row(row: &sqlx::any::AnyRow) -> Result<PersonRecord, sqlx::Error> {
+    Ok(PersonRecord {
+        id: row.try_get("id")?,
+        kind: row.try_get("kind")?,
+        status: row.try_get("status")?,
+        full_name: row.try_get("full_name")?,
+        identity_key: row.try_get("identity_key")?,
+        document: row.try_get("document")?,
+        version: row.try_get("version")?,
+        score: row.try_get("score")?,
+        band: row.try_get("band")?,
+        created_at_ms: row.try_get("created_at_ms")?,
+        updated_at_ms: row.try_get("updated_at_ms")?,
+    })
+}
+
+/// The columns derived from a document.
+pub struct PersonFields<'a> {
+    pub kind: &'a str,
+    pub full_name: &'a str,
+    pub identity_key: &'a str,
+    pub search_text: &'a str,
+    pub document: &'a str,
+}
+
+pub async fn insert(
+    conn: &mut Conn,
+    fields: &PersonFields<'_>,
+    created_by: &str,
+    now_ms: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO people (kind, full_name, identity_key, search_text, document, version, created_by, created_at_ms, updated_at_ms)
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7) RETURNING id",
+    )
+    .bind(fields.kind)
+    .bind(fields.full_name)
+    .bind(fields.identity_key)
+    .bind(fields.search_text)
+    .bind(fields.document)
+    .bind(created_by)
+    .bind(now_ms)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("id")
+}
+
+/// Stores a new version of the document; returns the new version number.
+pub async fn update(
+    conn: &mut Conn,
+    id: i64,
+    fields: &PersonFields<'_>,
+    now_ms: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "UPDATE people SET kind = $1, full_name = $2, identity_key = $3, search_text = $4, document = $5,
+                version = version + 1, updated_at_ms = $6
+         WHERE id = $7 RETURNING version",
+    )
+    .bind(fields.kind)
+    .bind(fields.full_name)
+    .bind(fields.identity_key)
+    .bind(fields.search_text)
+    .bind(fields.document)
+    .bind(now_ms)
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("version")
+}
+
+pub async fn insert_version(
+    conn: &mut Conn,
+    person_id: i64,
+    version: i64,
+    document: &str,
+    changed_fields: &str,
+    changed_by: &str,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO person_versions (person_id, version, document, changed_fields, changed_by, changed_at_ms)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(person_id)
+    .bind(version)
+    .bind(document)
+    .bind(changed_fields)
+    .bind(changed_by)
+    .bind(now_ms)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
+}
+
+pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<PersonRecord>, sqlx::Error> {
+    let row = sqlx::query(concat!("SELECT ", columns!(), " FROM people WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+pub async fn set_score(
+    conn: &mut Conn,
+    id: i64,
+    score: i64,
+    band: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE people SET score = $1, band = $2 WHERE id = $3")
+        .bind(score)
+        .bind(band)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_status(
+    conn: &mut Conn,
+    id: i64,
+    status: &str,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE people SET status = $1, updated_at_ms = $2 WHERE id = $3")
+        .bind(status)
+        .bind(now_ms)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+/// Filters of the list; `None` matches all.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Lower-cased fragment of name, e-mail or phone, matched anywhere.
+    pub text: Option<String>,
+    pub status: Option<String>,
+    pub band: Option<String>,
+    pub kind: Option<String>,
+}
+
+/// How the list is ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    Updated,
+    Name,
+    Score,
+}
+
+macro_rules! filtered {
+    () => {
+        " FROM people WHERE ($1 IS NULL OR search_text LIKE $1 ESCAPE '!') AND ($2 IS NULL OR status = $2)
+            AND ($3 IS NULL OR band = $3) AND ($4 IS NULL OR kind = $4)"
+    };
+}
+
+/// One page of people and the number matching.
+pub async fn search(
+    conn: &mut Conn,
+    filter: &Filter,
+    sort: Sort,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<PersonRecord>, i64), sqlx::Error> {
+    // LIKE wildcards typed by the user are matched literally.
+    let pattern = filter.text.as_ref().map(|t| {
+        format!(
+            "%{}%",
+            t.replace('!', "!!").replace('%', "!%").replace('_', "!_")
+        )
+    });
+    let total: i64 = sqlx::query(concat!("SELECT COUNT(*) AS n", filtered!()))
+        .bind(pattern.clone())
+        .bind(filter.status.clone())
+        .bind(filter.band.clone())
+        .bind(filter.kind.clone())
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get("n")?;
+    let sql = match sort {
+        Sort::Updated => concat!(
+            "SELECT ",
+            columns!(),
+            filtered!(),
+            " ORDER BY updated_at_ms DESC, id DESC LIMIT $5 OFFSET $6"
+        ),
+        Sort::Name => concat!(
+            "SELECT ",
+            columns!(),
+            filtered!(),
+            " ORDER BY full_name, id LIMIT $5 OFFSET $6"
+        ),
+        Sort::Score => concat!(
+            "SELECT ",
+            columns!(),
+            filtered!(),
+            " ORDER BY score DESC, id DESC LIMIT $5 OFFSET $6"
+        ),
+    };
+    let rows = sqlx::query(sql)
+        .bind(pattern)
+        .bind(filter.status.clone())
+        .bind(filter.band.clone())
+        .bind(filter.kind.clone())
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *conn)
+        .await?;
+    let people = rows.iter().map(from_row).collect::<Result<_, _>>()?;
+    Ok((people, total))
+}
+
+/// Replaces the person's keys in the link index.
+pub async fn replace_link_keys(
+    conn: &mut Conn,
+    person_id: i64,
+    keys: &[LinkKey],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM link_keys WHERE person_id = $1")
+        .bind(person_id)
+        .execute(&mut *conn)
+        .await?;
+    for key in keys {
+        sqlx::query("INSERT INTO link_keys (person_id, kind, link_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+            .bind(person_id)
+            .bind(key.kind.as_str())
+            .bind(&key.key)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Other people holding any of `keys`: one indexed lookup per key, never a scan.
+pub async fn link_hits(
+    conn: &mut Conn,
+    person_id: i64,
+    keys: &[LinkKey],
+) -> Result<Vec<LinkHit>, sqlx::Error> {
+    let mut hits = Vec::new();
+    for key in keys {
+        let rows = sqlx::query(
+            "SELECT l.person_id, p.identity_key FROM link_keys l JOIN people p ON p.id = l.person_id
+             WHERE l.kind = $1 AND l.link_key = $2 AND l.person_id <> $3 ORDER BY l.person_id LIMIT 50",
+        )
+        .bind(key.kind.as_str())
+        .bind(&key.key)
+        .bind(person_id)
+        .fetch_all(&mut *conn)
+        .await?;
+        for row in rows {
+            hits.push(LinkHit {
+                kind: key.kind,
+                key: key.key.clone(),
+                other_person_id: row.try_get("person_id")?,
+                other_identity_key: row.try_get("identity_key")?,
+            });
+        }
+    }
+    Ok(hits)
+}

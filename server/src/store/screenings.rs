@@ -1,0 +1,298 @@
+//! Persistence of screenings, their findings, dismissals and decisions.
+
+use super::db::Conn;
+use sqlx::Row;
+
+#[derive(Clone, Debug)]
+pub struct ScreeningRow {
+    pub id: i64,
+    pub person_id: i64,
+    pub person_version: i64,
+    pub rules_version: String,
+    pub score: i64,
+    pub band: String,
+    pub reason: String,
+    pub created_at_ms: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct FindingRow {
+    pub id: i64,
+    pub screening_id: i64,
+    pub person_id: i64,
+    pub indicator: String,
+    pub family: String,
+    pub severity: String,
+    pub title: String,
+    /// JSON array of {field, value}.
+    pub evidence: String,
+    /// JSON array of person ids.
+    pub related: String,
+    pub source: String,
+    pub fingerprint: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct DismissalRow {
+    pub fingerprint: String,
+    pub reason: String,
+    pub dismissed_by: String,
+    pub dismissed_at_ms: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct DecisionRow {
+    pub id: i64,
+    pub screening_id: i64,
+    pub decision: String,
+    pub reason: String,
+    pub decided_by: String,
+    pub decided_at_ms: i64,
+}
+
+pub struct NewScreening<'a> {
+    pub person_id: i64,
+    pub person_version: i64,
+    pub rules_version: &'a str,
+    pub score: i64,
+    pub band: &'a str,
+    pub reason: &'a str,
+}
+
+pub async fn insert(
+    conn: &mut Conn,
+    s: &NewScreening<'_>,
+    now_ms: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO screenings (person_id, person_version, rules_version, score, band, reason, created_at_ms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(s.person_id)
+    .bind(s.person_version)
+    .bind(s.rules_version)
+    .bind(s.score)
+    .bind(s.band)
+    .bind(s.reason)
+    .bind(now_ms)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("id")
+}
+
+pub struct NewFinding<'a> {
+    pub indicator: &'a str,
+    pub family: &'a str,
+    pub severity: &'a str,
+    pub title: &'a str,
+    pub evidence: &'a str,
+    pub related: &'a str,
+    pub source: &'a str,
+    pub fingerprint: &'a str,
+}
+
+pub async fn insert_finding(
+    conn: &mut Conn,
+    screening_id: i64,
+    person_id: i64,
+    f: &NewFinding<'_>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO findings (screening_id, person_id, indicator, family, severity, title, evidence, related, source, fingerprint)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(screening_id)
+    .bind(person_id)
+    .bind(f.indicator)
+    .bind(f.family)
+    .bind(f.severity)
+    .bind(f.title)
+    .bind(f.evidence)
+    .bind(f.related)
+    .bind(f.source)
+    .bind(f.fingerprint)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("id")
+}
+
+macro_rules! screening_columns {
+    () => {
+        "id, person_id, person_version, rules_version, score, band, reason, created_at_ms"
+    };
+}
+
+fn screening_from(row: &sqlx::any::AnyRow) -> Result<ScreeningRow, sqlx::Error> {
+    Ok(ScreeningRow {
+        id: row.try_get("id")?,
+        person_id: row.try_get("person_id")?,
+        person_version: row.try_get("person_version")?,
+        rules_version: row.try_get("rules_version")?,
+        score: row.try_get("score")?,
+        band: row.try_get("band")?,
+        reason: row.try_get("reason")?,
+        created_at_ms: row.try_get("created_at_ms")?,
+    })
+}
+
+/// A person's screenings, newest first.
+pub async fn history(conn: &mut Conn, person_id: i64) -> Result<Vec<ScreeningRow>, sqlx::Error> {
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        screening_columns!(),
+        " FROM screenings WHERE person_id = $1 ORDER BY id DESC LIMIT 100"
+    ))
+    .bind(person_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(screening_from).collect()
+}
+
+pub async fn latest(conn: &mut Conn, person_id: i64) -> Result<Option<ScreeningRow>, sqlx::Error> {
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        screening_columns!(),
+        " FROM screenings WHERE person_id = $1 ORDER BY id DESC LIMIT 1"
+    ))
+    .bind(person_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.as_ref().map(screening_from).transpose()
+}
+
+macro_rules! finding_columns {
+    () => {
+        "id, screening_id, person_id, indicator, family, severity, title, evidence, related, source, fingerprint"
+    };
+}
+
+fn finding_from(row: &sqlx::any::AnyRow) -> Result<FindingRow, sqlx::Error> {
+    Ok(FindingRow {
+        id: row.try_get("id")?,
+        screening_id: row.try_get("screening_id")?,
+        person_id: row.try_get("person_id")?,
+        indicator: row.try_get("indicator")?,
+        family: row.try_get("family")?,
+        severity: row.try_get("severity")?,
+        title: row.try_get("title")?,
+        evidence: row.try_get("evidence")?,
+        related: row.try_get("related")?,
+        source: row.try_get("source")?,
+        fingerprint: row.try_get("fingerprint")?,
+    })
+}
+
+pub async fn findings_of(
+    conn: &mut Conn,
+    screening_id: i64,
+) -> Result<Vec<FindingRow>, sqlx::Error> {
+    let rows = sqlx::query(concat!(
+        "SELECT ",
+        finding_columns!(),
+        " FROM findings WHERE screening_id = $1 ORDER BY id"
+    ))
+    .bind(screening_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(finding_from).collect()
+}
+
+pub async fn finding(conn: &mut Conn, id: i64) -> Result<Option<FindingRow>, sqlx::Error> {
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        finding_columns!(),
+        " FROM findings WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.as_ref().map(finding_from).transpose()
+}
+
+pub async fn dismissals(conn: &mut Conn, person_id: i64) -> Result<Vec<DismissalRow>, sqlx::Error> {
+    let rows = sqlx::query("SELECT fingerprint, reason, dismissed_by, dismissed_at_ms FROM finding_dismissals WHERE person_id = $1")
+        .bind(person_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(DismissalRow {
+                fingerprint: r.try_get("fingerprint")?,
+                reason: r.try_get("reason")?,
+                dismissed_by: r.try_get("dismissed_by")?,
+                dismissed_at_ms: r.try_get("dismissed_at_ms")?,
+            })
+        })
+        .collect()
+}
+
+/// Records a dismissal; false when this finding (same evidence) was dismissed already.
+pub async fn insert_dismissal(
+    conn: &mut Conn,
+    person_id: i64,
+    fingerprint: &str,
+    indicator: &str,
+    reason: &str,
+    by: &str,
+    now_ms: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO finding_dismissals (person_id, fingerprint, indicator, reason, dismissed_by, dismissed_at_ms)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+    )
+    .bind(person_id)
+    .bind(fingerprint)
+    .bind(indicator)
+    .bind(reason)
+    .bind(by)
+    .bind(now_ms)
+    .execute(&mut *conn)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}
+
+pub async fn insert_decision(
+    conn: &mut Conn,
+    person_id: i64,
+    screening_id: i64,
+    decision: &str,
+    reason: &str,
+    by: &str,
+    now_ms: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO screening_decisions (person_id, screening_id, decision, reason, decided_by, decided_at_ms)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(person_id)
+    .bind(screening_id)
+    .bind(decision)
+    .bind(reason)
+    .bind(by)
+    .bind(now_ms)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("id")
+}
+
+pub async fn decisions(conn: &mut Conn, person_id: i64) -> Result<Vec<DecisionRow>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, screening_id, decision, reason, decided_by, decided_at_ms FROM screening_decisions
+         WHERE person_id = $1 ORDER BY id DESC",
+    )
+    .bind(person_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(DecisionRow {
+                id: r.try_get("id")?,
+                screening_id: r.try_get("screening_id")?,
+                decision: r.try_get("decision")?,
+                reason: r.try_get("reason")?,
+                decided_by: r.try_get("decided_by")?,
+                decided_at_ms: r.try_get("decided_at_ms")?,
+            })
+        })
+        .collect()
+}
