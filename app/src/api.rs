@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;
+pub mod people;
 pub mod users;
 
 use crate::model::access::Operation;
@@ -28,5 +29,10 @@ pub fn endpoints() -> Vec<(&'static str, Operation)> {
         (users::GetInvite::PATH, Operation::ViewInvite),
         (users::AcceptInvite::PATH, Operation::AcceptInvite),
         (audit::LoadAuditPage::PATH, Operation::ViewAuditLog),
+        (people::ListPeople::PATH, Operation::ViewPeople),
+        (people::LoadPersonPage::PATH, Operation::ViewPeople),
+        (people::CreatePerson::PATH, Operation::EditPeople),
+        (people::RecordDecision::PATH, Operation::DecideScreening),
+        (people::DismissFinding::PATH, Operation::DismissFinding),
     ]
 }

@@ -4,4 +4,5 @@
 pub mod csp;
 pub mod feedback;
 pub mod layout;
+pub mod network;
 pub mod pager;

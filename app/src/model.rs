@@ -7,6 +7,7 @@ pub mod email;
 pub mod error;
 pub mod page;
 pub mod person;
+pub mod person_form;
 pub mod profile;
 pub mod request;
 pub mod role;

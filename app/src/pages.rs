@@ -6,4 +6,7 @@ pub mod home;
 pub mod invite;
 pub mod login;
 pub mod not_found;
+pub mod people;
+pub mod person;
+pub mod person_new;
 pub mod users;

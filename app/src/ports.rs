@@ -4,6 +4,10 @@
 
 use crate::model::audit::{AuditFilter, AuditPage};
 use crate::model::error::AppError;
+use crate::model::person::{
+    CreatedPerson, DecisionView, PeoplePage, PeopleQuery, PersonPage, ScreeningView,
+};
+use crate::model::profile::ProfileDocument;
 use crate::model::request::RequestContext;
 use crate::model::user::{InviteDetails, InviteSummary, UsersPage};
 use async_trait::async_trait;
@@ -74,10 +78,39 @@ pub trait AuditPort: Send + Sync {
     async fn page(&self, req: &RequestContext, filter: AuditFilter) -> Result<AuditPage, AppError>;
 }
 
+#[async_trait]
+pub trait PeoplePort: Send + Sync {
+    async fn search(
+        &self,
+        req: &RequestContext,
+        query: PeopleQuery,
+    ) -> Result<PeoplePage, AppError>;
+    async fn page(&self, req: &RequestContext, id: i64) -> Result<PersonPage, AppError>;
+    async fn create(
+        &self,
+        req: &RequestContext,
+        doc: ProfileDocument,
+    ) -> Result<CreatedPerson, AppError>;
+    async fn decide(
+        &self,
+        req: &RequestContext,
+        person_id: i64,
+        decision: &str,
+        reason: &str,
+    ) -> Result<DecisionView, AppError>;
+    async fn dismiss(
+        &self,
+        req: &RequestContext,
+        finding_id: i64,
+        reason: &str,
+    ) -> Result<ScreeningView, AppError>;
+}
+
 /// Everything the server functions need, provided once per request.
 #[derive(Clone)]
 pub struct Ports {
     pub auth: Arc<dyn AuthPort>,
     pub users: Arc<dyn UsersPort>,
     pub audit: Arc<dyn AuditPort>,
+    pub people: Arc<dyn PeoplePort>,
 }

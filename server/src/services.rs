@@ -6,6 +6,7 @@ mod audit_log;
 mod auth;
 mod invites;
 mod people;
+mod person_page;
 mod screening;
 pub mod sessions;
 pub mod support;
@@ -42,6 +43,7 @@ impl Services {
             auth: self.clone(),
             users: self.clone(),
             audit: self.clone(),
+            people: self.clone(),
         }
     }
 }

@@ -37,6 +37,15 @@ fn sample_form(path: &str) -> Vec<(&'static str, String)> {
             ("confirm_password", s("x")),
         ],
         "audit/page" => vec![("page", s("1"))],
+        "people/list" => vec![("query[page]", s("1"))],
+        "people/page" => vec![("id", s("999999"))],
+        "people/create" => vec![("form[legal_name]", s(""))],
+        "people/decide" => vec![
+            ("person_id", s("999999")),
+            ("decision", s("rejected")),
+            ("reason", s("r")),
+        ],
+        "findings/dismiss" => vec![("finding_id", s("999999")), ("reason", s("r"))],
         _ => vec![],
     }
 }
@@ -107,7 +116,7 @@ db_test!(
             );
         }
         assert_eq!(app.call(&app.client(), "/api/sign_out", &[]).await.0, 401);
-        assert!(checked >= 12 * 5, "{checked}");
+        assert!(checked >= 17 * 5, "{checked}");
     }
 );
 

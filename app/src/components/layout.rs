@@ -32,6 +32,7 @@ fn navigation(actor: Actor) -> impl IntoView {
     view! {
         <nav class="nav" aria-label="Main">
             <a href="/">"Home"</a>
+            {may(Operation::ViewPeople).then(|| view! { <a href="/people">"People"</a> })}
             {may(Operation::ListUsers).then(|| view! { <a href="/users">"Users"</a> })}
             {may(Operation::ViewAuditLog).then(|| view! { <a href="/audit">"Audit log"</a> })}
             <a href="/account">"Account"</a>

@@ -117,3 +117,37 @@ pub struct CreatedPerson {
     pub id: i64,
     pub screening: ScreeningView,
 }
+
+/// One past screening, for the history table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScreeningSummary {
+    pub id: i64,
+    pub score: i64,
+    pub band: String,
+    pub reason: String,
+    pub rules_version: String,
+    pub created_at: String,
+}
+
+/// Another person this one is linked to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkedPerson {
+    pub id: i64,
+    pub full_name: String,
+    pub band: String,
+    /// The indicators that link them, e.g. `LINK-05`.
+    pub shared: Vec<String>,
+}
+
+/// Everything the person page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PersonPage {
+    pub person: PersonView,
+    pub screening: Option<ScreeningView>,
+    pub history: Vec<ScreeningSummary>,
+    pub decisions: Vec<DecisionView>,
+    pub linked: Vec<LinkedPerson>,
+    /// What the viewer may do here.
+    pub may_decide: bool,
+    pub may_dismiss: bool,
+}

@@ -109,7 +109,7 @@ fn entry_row(entry: AuditEntryView) -> impl IntoView {
 }
 
 /// Percent-encodes a query value.
-fn encode(value: &str) -> String {
+pub fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

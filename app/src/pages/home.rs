@@ -19,6 +19,9 @@ pub fn Home() -> impl IntoView {
                             <h1>"Welcome"</h1>
                             <p>"Signed in as " <strong>{actor.email.clone()}</strong> " (" {actor.role.label()} ")."</p>
                             <ul class="tiles">
+                                {may(Operation::ViewPeople).then(|| view! {
+                                    <li><a href="/people"><strong>"People"</strong><span>"Candidates and contractors, screened against the indicator catalogue."</span></a></li>
+                                })}
                                 {may(Operation::ListUsers).then(|| view! {
                                     <li><a href="/users"><strong>"Users"</strong><span>"Invite people, change roles, disable accounts."</span></a></li>
                                 })}

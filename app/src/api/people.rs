@@ -1,0 +1,51 @@
+//! People and their screenings.
+
+use crate::model::error::AppError;
+use crate::model::person::{PeoplePage, PeopleQuery, PersonPage};
+use crate::model::person_form::PersonForm;
+use leptos::prelude::*;
+
+#[server(endpoint = "people/list")]
+pub async fn list_people(query: PeopleQuery) -> Result<PeoplePage, AppError> {
+    let (ports, request) = super::context::current()?;
+    ports.people.search(&request, query).await
+}
+
+#[server(endpoint = "people/page")]
+pub async fn load_person_page(id: i64) -> Result<PersonPage, AppError> {
+    let (ports, request) = super::context::current()?;
+    ports.people.page(&request, id).await
+}
+
+/// The entry form; on success the browser goes to the new person's screening.
+#[server(endpoint = "people/create")]
+pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
+    let (ports, request) = super::context::current()?;
+    let created = ports.people.create(&request, form.to_document()).await?;
+    leptos_axum::redirect(&format!("/people/{}", created.id));
+    Ok(created.id)
+}
+
+#[server(endpoint = "people/decide")]
+pub async fn record_decision(
+    person_id: i64,
+    decision: String,
+    reason: String,
+) -> Result<(), AppError> {
+    let (ports, request) = super::context::current()?;
+    ports
+        .people
+        .decide(&request, person_id, &decision, &reason)
+        .await
+        .map(|_| ())
+}
+
+#[server(endpoint = "findings/dismiss")]
+pub async fn dismiss_finding(finding_id: i64, reason: String) -> Result<(), AppError> {
+    let (ports, request) = super::context::current()?;
+    ports
+        .people
+        .dismiss(&request, finding_id, &reason)
+        .await
+        .map(|_| ())
+}

@@ -1,0 +1,123 @@
+use crate::api::people::list_people;
+use crate::components::feedback::page_error;
+use crate::components::pager::Pager;
+use crate::model::access::Operation;
+use crate::model::person::{PeoplePage, PeopleQuery, BANDS, STATUSES};
+use crate::pages::users::short_time;
+use crate::CurrentUser;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The people list: search by name, e-mail or phone; filter by status, band, kind; sort; pages.
+#[component]
+pub fn People() -> impl IntoView {
+    let params = use_query_map();
+    let query = move || {
+        let read = params.read();
+        let get = |k: &str| read.get(k).filter(|v| !v.trim().is_empty());
+        PeopleQuery {
+            q: get("q"),
+            status: get("status"),
+            band: get("band"),
+            kind: get("kind"),
+            sort: get("sort"),
+            page: get("page").and_then(|p| p.parse().ok()),
+        }
+    };
+    let data = Resource::new(query, list_people);
+    let CurrentUser(me) = expect_context::<CurrentUser>();
+    view! {
+        <Title text="People"/>
+        <div class="page-head">
+            <h1>"People"</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let may_add = me.await.ok().flatten().is_some_and(|a| Operation::EditPeople.permits(Some(a.role)));
+                    may_add.then(|| view! { <a class="button primary" href="/people/new">"Add a person"</a> })
+                })}
+            </Suspense>
+        </div>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let q = query();
+                match data.await {
+                    Ok(page) => people_view(page, q).into_any(),
+                    Err(err) => page_error(err),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn select(
+    name: &'static str,
+    label: &'static str,
+    options: &[&'static str],
+    selected: Option<String>,
+) -> impl IntoView {
+    let selected = selected.unwrap_or_default();
+    view! {
+        <label for=name>{label}</label>
+        <select id=name name=name>
+            <option value="">"Any"</option>
+            {options.iter().map(|o| view! { <option value=*o selected=selected == *o>{o.replace('_', " ")}</option> }).collect_view()}
+        </select>
+    }
+}
+
+fn people_view(data: PeoplePage, q: PeopleQuery) -> impl IntoView {
+    let base_query = [
+        ("q", &q.q),
+        ("status", &q.status),
+        ("band", &q.band),
+        ("kind", &q.kind),
+        ("sort", &q.sort),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| {
+        v.as_ref()
+            .map(|v| format!("{k}={}&", crate::pages::audit::encode(v)))
+    })
+    .collect::<String>();
+    let sort = q.sort.clone().unwrap_or_default();
+    view! {
+        <form method="get" action="/people" class="row-form filters">
+            <label for="q">"Search"</label>
+            <input id="q" name="q" type="search" placeholder="Name, e-mail or phone" value=q.q.clone().unwrap_or_default() maxlength="200"/>
+            {select("status", "Status", &STATUSES, q.status.clone())}
+            {select("band", "Band", &BANDS, q.band.clone())}
+            {select("kind", "Kind", &["candidate", "contractor"], q.kind.clone())}
+            <label for="sort">"Sort"</label>
+            <select id="sort" name="sort">
+                <option value="updated" selected=sort.is_empty() || sort == "updated">"Recently changed"</option>
+                <option value="score" selected=sort == "score">"Highest score"</option>
+                <option value="name" selected=sort == "name">"Name"</option>
+            </select>
+            <button type="submit" class="secondary">"Apply"</button>
+            <a href="/people">"Clear"</a>
+        </form>
+        {if data.people.is_empty() {
+            view! { <p class="empty">"Nobody matches. Add a person, or clear the filters."</p> }.into_any()
+        } else {
+            view! {
+                <table class="data">
+                    <thead><tr><th>"Name"</th><th>"Kind"</th><th>"Status"</th><th>"Band"</th><th>"Score"</th><th>"Changed"</th></tr></thead>
+                    <tbody>
+                        {data.people.into_iter().map(|p| view! {
+                            <tr>
+                                <td><a href=format!("/people/{}", p.id)>{p.full_name}</a></td>
+                                <td>{p.kind}</td>
+                                <td>{p.status}</td>
+                                <td><span class=format!("band band-{}", p.band)>{p.band.clone()}</span></td>
+                                <td>{p.score}</td>
+                                <td>{short_time(&p.updated_at)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+        <Pager info=data.page path="/people" base_query=base_query/>
+    }
+}

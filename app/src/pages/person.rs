@@ -1,0 +1,222 @@
+use crate::api::people::{load_person_page, DismissFinding, RecordDecision};
+use crate::components::feedback::{action_done, action_error, page_error};
+use crate::components::network::Network;
+use crate::model::person::{FindingView, PersonPage, ScreeningView};
+use crate::pages::users::short_time;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// Family display order and names (INDICATORS.md §2).
+const FAMILIES: [(&str, &str); 6] = [
+    ("known", "Watch lists"),
+    ("identity", "Identity consistency"),
+    ("payment", "Payment routing"),
+    ("behaviour", "Behaviour and interviews"),
+    ("access", "Access and devices"),
+    ("link", "Links to other profiles"),
+];
+
+/// A person's screening: score and band, findings with evidence, links, history, decisions.
+#[component]
+pub fn Person() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let decide = ServerAction::<RecordDecision>::new();
+    let dismiss = ServerAction::<DismissFinding>::new();
+    let data = Resource::new(
+        move || (id(), decide.version().get() + dismiss.version().get()),
+        |(id, _)| load_person_page(id),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(page) => person_view(page, decide, dismiss).into_any(),
+                    Err(err) => page_error(err),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn person_view(
+    page: PersonPage,
+    decide: ServerAction<RecordDecision>,
+    dismiss: ServerAction<DismissFinding>,
+) -> impl IntoView {
+    let PersonPage {
+        person,
+        screening,
+        history,
+        decisions,
+        linked,
+        may_decide,
+        may_dismiss,
+    } = page;
+    let name = person.document.identity.legal_name.full.clone();
+    let (band, score) = (person.band.clone(), person.score);
+    view! {
+        <Title text=name.clone()/>
+        <div class="page-head">
+            <h1>{name.clone()}</h1>
+            <span class=format!("band band-{band}")>{band.clone()}</span>
+        </div>
+        <p class="hint">{format!("{} · status {} · score {score} of 100 · version {} · changed {}", person.kind, person.status, person.version, short_time(&person.updated_at))}</p>
+        {may_decide.then(|| view! {
+            <section class="card">
+                <h2>"Decision"</h2>
+                {action_error(decide)}
+                {action_done(decide, "Decision recorded.")}
+                <ActionForm action=decide attr:class="row-form">
+                    <input type="hidden" name="person_id" value=person.id/>
+                    <label for="decision">"Decision"</label>
+                    <select id="decision" name="decision">
+                        <option value="cleared">"Cleared"</option>
+                        <option value="needs_info">"Needs more information"</option>
+                        <option value="rejected">"Rejected"</option>
+                    </select>
+                    <label for="reason">"Reason"</label>
+                    <input id="reason" name="reason" required maxlength="2000" placeholder="Why, for the record"/>
+                    <button type="submit" class="primary">"Record decision"</button>
+                </ActionForm>
+                <p class="hint">"A person cannot be cleared while a critical finding is open. Findings route to a person; nobody is rejected automatically."</p>
+            </section>
+        })}
+        {match screening {
+            Some(s) => findings_view(s, may_dismiss, dismiss).into_any(),
+            None => view! { <p class="empty">"Not screened yet."</p> }.into_any(),
+        }}
+        <section>
+            <h2>"Linked people"</h2>
+            {if linked.is_empty() {
+                view! { <p class="empty">"No shared phone, e-mail, address, payout account, device or reference with anyone else."</p> }.into_any()
+            } else {
+                view! {
+                    <Network center=name.clone() linked=linked.clone()/>
+                    <ul class="links">
+                        {linked.into_iter().map(|l| view! {
+                            <li>
+                                <a href=format!("/people/{}", l.id)>{l.full_name}</a>
+                                " "<span class=format!("band band-{}", l.band)>{l.band.clone()}</span>
+                                " shares: " {l.shared.join(", ")}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <section>
+            <h2>"Decisions"</h2>
+            {if decisions.is_empty() {
+                view! { <p class="empty">"No decision yet."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="data">
+                        <thead><tr><th>"When"</th><th>"Decision"</th><th>"Reason"</th><th>"By"</th></tr></thead>
+                        <tbody>{decisions.into_iter().map(|d| view! {
+                            <tr><td>{short_time(&d.decided_at)}</td><td>{d.decision}</td><td>{d.reason}</td><td>{d.decided_by}</td></tr>
+                        }).collect_view()}</tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+        <section>
+            <h2>"Screening history"</h2>
+            <table class="data">
+                <thead><tr><th>"When"</th><th>"Band"</th><th>"Score"</th><th>"Why"</th><th>"Rules"</th></tr></thead>
+                <tbody>{history.into_iter().map(|h| view! {
+                    <tr>
+                        <td>{short_time(&h.created_at)}</td>
+                        <td><span class=format!("band band-{}", h.band)>{h.band.clone()}</span></td>
+                        <td>{h.score}</td><td>{h.reason}</td><td>{h.rules_version}</td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+        </section>
+    }
+}
+
+fn findings_view(
+    screening: ScreeningView,
+    may_dismiss: bool,
+    dismiss: ServerAction<DismissFinding>,
+) -> impl IntoView {
+    let ScreeningView {
+        findings,
+        rules_version,
+        created_at,
+        ..
+    } = screening;
+    if findings.is_empty() {
+        return view! {
+            <section><h2>"Findings"</h2><p class="empty">{format!("No red flags (rules {rules_version}, screened {}).", short_time(&created_at))}</p></section>
+        }
+        .into_any();
+    }
+    view! {
+        <section>
+            <h2>"Findings"</h2>
+            <p class="hint">{format!("Rules {rules_version}, screened {}. Each finding cites its catalogue indicator and source.", short_time(&created_at))}</p>
+            {action_error(dismiss)}
+            {FAMILIES.iter().map(|(family, title)| {
+                let in_family: Vec<FindingView> = findings.iter().filter(|f| f.family == *family).cloned().collect();
+                (!in_family.is_empty()).then(|| view! {
+                    <h3>{*title}</h3>
+                    <ul class="findings">
+                        {in_family.into_iter().map(|f| finding_view(f, may_dismiss, dismiss)).collect_view()}
+                    </ul>
+                })
+            }).collect_view()}
+        </section>
+    }
+    .into_any()
+}
+
+fn finding_view(
+    f: FindingView,
+    may_dismiss: bool,
+    dismiss: ServerAction<DismissFinding>,
+) -> impl IntoView {
+    let dismissed = f.dismissed.clone();
+    let class = format!(
+        "finding sev-{}{}",
+        f.severity,
+        if dismissed.is_some() {
+            " dismissed"
+        } else {
+            ""
+        }
+    );
+    view! {
+        <li class=class>
+            <div class="finding-head">
+                <span class=format!("sev sev-{}", f.severity)>{f.severity.clone()}</span>
+                <code>{f.indicator.clone()}</code>
+                <strong>{f.title.clone()}</strong>
+            </div>
+            <ul class="evidence">
+                {f.evidence.iter().map(|e| view! { <li><code>{e.field.clone()}</code>": "{e.value.clone()}</li> }).collect_view()}
+            </ul>
+            <p class="hint">"Source: " {f.source.clone()}</p>
+            {match dismissed {
+                Some(d) => view! { <p class="dismissal">{format!("Dismissed as a false positive by {} on {}: {}", d.by, short_time(&d.at), d.reason)}</p> }.into_any(),
+                None if may_dismiss => view! {
+                    <ActionForm action=dismiss attr:class="inline">
+                        <input type="hidden" name="finding_id" value=f.id/>
+                        <label for=format!("dismiss-{}", f.id)>"False positive because"</label>
+                        <input id=format!("dismiss-{}", f.id) name="reason" required maxlength="2000"/>
+                        <button type="submit" class="secondary">"Dismiss"</button>
+                    </ActionForm>
+                }.into_any(),
+                None => ().into_any(),
+            }}
+        </li>
+    }
+}
