@@ -34,11 +34,10 @@ pub fn Network(center: String, linked: Vec<LinkedPerson>) -> impl IntoView {
             <text x=middle y=middle + 44.0 text-anchor="middle" class="node-label">{center.clone()}</text>
             {linked.into_iter().enumerate().map(|(i, l)| {
                 let (x, y) = position(i, n);
+                // Plain shapes: the list under the picture carries the links.
                 view! {
-                    <a href=format!("/people/{}", l.id)>
-                        <circle cx=x cy=y r="18" class=format!("node band-{}", l.band)/>
-                        <text x=x y=y + 34.0 text-anchor="middle" class="node-label">{l.full_name}</text>
-                    </a>
+                    <circle cx=x cy=y r="18" class=format!("node band-{}", l.band)/>
+                    <text x=x y=y + 34.0 text-anchor="middle" class="node-label">{l.full_name}</text>
                 }
             }).collect_view()}
         </svg>
