@@ -4,6 +4,7 @@
 
 mod audit_log;
 mod auth;
+mod import;
 mod invites;
 mod people;
 mod person_page;

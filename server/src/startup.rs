@@ -27,15 +27,12 @@ use tokio::sync::watch;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-/// Requests larger than this are refused with 413 (SECURITY.md E2).
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// Requests taking longer than this are answered with 408 (E3).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// The name under which cargo-leptos writes `/pkg/<name>.js|.wasm|.css` (Cargo.toml metadata).
@@ -185,7 +182,7 @@ fn router(state: AppState) -> Router {
                 }))
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(CatchPanicLayer::custom(panic_response))
-                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+                .layer(axum::middleware::from_fn(crate::web::body_limit::limit))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
                 .layer(CompressionLayer::new()),
         )

@@ -1,5 +1,6 @@
 //! The HTTP edge: shared state and the middleware that every request passes through.
 
+pub mod body_limit;
 pub mod client_ip;
 pub mod security;
 pub mod server_fn_errors;

@@ -151,3 +151,20 @@ pub struct PersonPage {
     pub may_decide: bool,
     pub may_dismiss: bool,
 }
+
+/// A row of an import that was refused, with the field and what was wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowError {
+    /// 1-based: array index + 1, JSON line number, or CSV data row number.
+    pub row: usize,
+    pub field: String,
+    pub error: String,
+}
+
+/// The outcome of an import: every valid row is in, every invalid one is reported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub imported: usize,
+    pub ids: Vec<i64>,
+    pub failed: Vec<RowError>,
+}

@@ -167,9 +167,16 @@ impl PersonForm {
         doc.online_presence.github.login = opt(&self.github_login);
         doc.online_presence.github.created_at = opt(&self.github_created);
         doc.online_presence.linkedin.url = opt(&self.linkedin_url);
-        if let Some(method) = opt(&self.pay_method) {
+        let paid = [
+            &self.pay_method,
+            &self.iban,
+            &self.bank_country,
+            &self.account_holder,
+            &self.pay_platform,
+        ];
+        if paid.iter().any(|v| opt(v).is_some()) {
             doc.payment_instructions.push(PaymentInstruction {
-                method,
+                method: opt(&self.pay_method).unwrap_or_else(|| "other".into()),
                 platform: opt(&self.pay_platform),
                 bank_country: opt(&self.bank_country),
                 account_holder_name: opt(&self.account_holder),

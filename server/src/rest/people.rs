@@ -151,3 +151,29 @@ mod tests {
         assert_eq!(doc.identity.legal_name.full, "A");
     }
 }
+
+/// Imports use a larger body limit than the rest of the API (see startup).
+pub const IMPORT_MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// `POST /api/v1/people/import`: a JSON array, JSON lines, or CSV (`Content-Type: text/csv`).
+pub async fn import(
+    State(state): State<AppState>,
+    Extension(req): Ctx,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> Result<Json<clearance_app::model::person::ImportReport>, ApiError> {
+    let text =
+        std::str::from_utf8(&body).map_err(|_| AppError::malformed("file", "is not UTF-8 text"))?;
+    let is_csv = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/csv"));
+    let rows = if is_csv {
+        crate::profiles::import::parse_csv(text)?
+    } else {
+        crate::profiles::import::parse_json(text)?
+    };
+    Ok(Json(
+        state.services.import_people(&req, rows, &|_, _| {}).await?,
+    ))
+}

@@ -31,6 +31,7 @@ pub const ROUTES: &[(&str, &str, Operation)] = &[
     ("GET", "/people/1/screening", Operation::ViewPeople),
     ("POST", "/people/1/decision", Operation::DecideScreening),
     ("POST", "/findings/1/dismiss", Operation::DismissFinding),
+    ("POST", "/people/import", Operation::EditPeople),
 ];
 
 pub fn router() -> Router<AppState> {
@@ -51,6 +52,12 @@ pub fn router() -> Router<AppState> {
         .route("/people/{id}/screening", get(super::people::screening))
         .route("/people/{id}/decision", post(super::people::decide))
         .route("/findings/{id}/dismiss", post(super::people::dismiss))
+        .route(
+            "/people/import",
+            post(super::people::import).layer(axum::extract::DefaultBodyLimit::max(
+                super::people::IMPORT_MAX_BYTES,
+            )),
+        )
 }
 
 type Ctx = Extension<RequestContext>;

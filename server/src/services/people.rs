@@ -19,7 +19,7 @@ use clearance_app::model::request::RequestContext;
 use serde_json::json;
 
 /// Lower-cased name, e-mails and phones: what the list's search box matches.
-fn search_text(doc: &ProfileDocument) -> String {
+pub(super) fn search_text(doc: &ProfileDocument) -> String {
     let mut parts = vec![doc.identity.legal_name.full.to_lowercase()];
     parts.extend(doc.contact.emails.iter().map(|e| e.address.to_lowercase()));
     parts.extend(doc.contact.phones.iter().map(|p| p.e164.clone()));
@@ -58,7 +58,10 @@ fn person_view(record: PersonRecord) -> Result<PersonView, serde_json::Error> {
 
 impl Services {
     /// Validates, protects and serialises a document; returns it with its JSON.
-    fn prepare(&self, mut doc: ProfileDocument) -> Result<(ProfileDocument, String), AppError> {
+    pub(super) fn prepare(
+        &self,
+        mut doc: ProfileDocument,
+    ) -> Result<(ProfileDocument, String), AppError> {
         validate(&mut doc)?;
         protect(&mut doc, &self.hash_key);
         let json = serde_json::to_string(&doc)

@@ -1,0 +1,155 @@
+//! Bulk import through the REST API: JSON arrays, JSON lines and CSV, with per-row errors,
+//! linking across imported rows, and a body limit larger than the rest of the API.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+use common::TestApp;
+use serde_json::{json, Value};
+use sqlx::Row;
+
+async fn token(app: &TestApp, role: &str) -> String {
+    let email = format!("{role}-{}@example.com", uuid::Uuid::new_v4().simple());
+    app.create_user(&email, role).await;
+    let response = reqwest::Client::new()
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({ "email": email, "password": common::PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    response.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+async fn import(app: &TestApp, token: &str, content_type: &str, body: String) -> (u16, Value) {
+    let response = reqwest::Client::new()
+        .post(app.url("/api/v1/people/import"))
+        .bearer_auth(token)
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    (
+        response.status().as_u16(),
+        response.json().await.unwrap_or(Value::Null),
+    )
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    let mut db = app.db().await;
+    sqlx::query(sql).fetch_one(&mut db).await.unwrap().get(0)
+}
+
+db_test!(
+    a_json_array_imports_the_valid_rows_and_reports_the_others,
+    |app: TestApp| async move {
+        let hr = token(&app, "hr").await;
+        let rows = json!([
+            { "identity": { "legal_name": { "full": "Ana One" } } },
+            { "identity": { "legal_name": { "full": "Ben Two" } }, "contact": { "phones": [{ "e164": "not a phone" }] } },
+            { "identity": { "legal_name": { "full": "Cy Three" }, "nationality": [7] } },
+            { "identity": { "legal_name": { "full": "Di Four" } }, "ats": { "id": 9 } }
+        ]);
+        let (status, report) = import(&app, &hr, "application/json", rows.to_string()).await;
+        assert_eq!(status, 200, "{report}");
+        assert_eq!(report["imported"], 2);
+        let failed = report["failed"].as_array().unwrap();
+        assert_eq!(
+            (failed[0]["row"].as_i64(), failed[0]["field"].as_str()),
+            (Some(2), Some("contact.phones[0].e164"))
+        );
+        assert_eq!(
+            (failed[1]["row"].as_i64(), failed[1]["field"].as_str()),
+            (Some(3), Some("identity.nationality[0]"))
+        );
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM people").await, 2);
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) FROM screenings").await,
+            2,
+            "every imported person is screened"
+        );
+        assert_eq!(
+            count(
+                &app,
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'people.imported'"
+            )
+            .await,
+            1
+        );
+    }
+);
+
+db_test!(
+    csv_rows_that_share_an_address_and_account_are_linked_on_import,
+    |app: TestApp| async move {
+        let hr = token(&app, "hr").await;
+        let csv = "legal_name,email,shipping_address,shipping_postal_code,shipping_country,pay_method,iban\n\
+               Brian Miller,b1@example.net,\"742 Evergreen Terrace, Unit 2\",37201,US,wire,GB29NWBK60161331926819\n\
+               Kevin Brown,k2@example.net,\"742 Evergreen Terrace, Unit 2\",37201,US,wire,GB29 NWBK 6016 1331 9268 19\n\
+               Bad Phone,not-an-email,,,,,\n\
+               Eric Davis,e3@example.net,742 EVERGREEN TERRACE UNIT 2,37201,us,wire,gb29nwbk60161331926819\n";
+        let (status, report) = import(&app, &hr, "text/csv", csv.to_owned()).await;
+        assert_eq!(status, 200, "{report}");
+        assert_eq!(report["imported"], 3, "{report}");
+        assert_eq!(report["failed"][0]["row"], 3);
+        assert_eq!(report["failed"][0]["field"], "contact.emails[0].address");
+        let ids: Vec<i64> = report["ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_i64().unwrap())
+            .collect();
+        let first: String = {
+            let mut db = app.db().await;
+            sqlx::query("SELECT band FROM people WHERE id = $1")
+                .bind(ids[0])
+                .fetch_one(&mut db)
+                .await
+                .unwrap()
+                .get(0)
+        };
+        assert_eq!(
+            first, "critical",
+            "the first row was re-scored when the others arrived"
+        );
+    }
+);
+
+db_test!(
+    imports_may_exceed_the_normal_body_limit_but_not_their_own,
+    |app: TestApp| async move {
+        let hr = token(&app, "hr").await;
+        let padding = "x".repeat(2000);
+        let lines: Vec<String> = (0..600)
+        .map(|i| json!({ "identity": { "legal_name": { "full": format!("Person {i}") } }, "notes": padding }).to_string())
+        .collect();
+        let body = lines.join("\n");
+        assert!(body.len() > 1024 * 1024);
+        let (status, report) = import(&app, &hr, "application/x-ndjson", body).await;
+        assert_eq!(status, 200);
+        assert_eq!(report["imported"], 600);
+        let (status, _) = import(&app, &hr, "application/json", "x".repeat(65 * 1024 * 1024)).await;
+        assert_eq!(status, 413);
+    }
+);
+
+db_test!(
+    only_people_editors_import_and_broken_files_are_refused_whole,
+    |app: TestApp| async move {
+        let auditor = token(&app, "auditor").await;
+        let (status, _) = import(&app, &auditor, "application/json", "[]".into()).await;
+        assert_eq!(status, 403);
+        let hr = token(&app, "hr").await;
+        let (status, body) = import(&app, &hr, "application/json", "[{".into()).await;
+        assert_eq!((status, body["field"].as_str()), (400, Some("file")));
+        let (status, body) = import(&app, &hr, "text/csv", "name,mail\nA,b\n".into()).await;
+        assert_eq!(status, 400);
+        assert!(
+            body["error"].as_str().unwrap().contains("unknown column"),
+            "{body}"
+        );
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM people").await, 0);
+    }
+);
