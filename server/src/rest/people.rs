@@ -132,26 +132,6 @@ pub async fn dismiss(
     ))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_wrongly_typed_value_is_a_400_naming_its_path() {
-        let err = profile_from_json(br#"{"identity": {"nationality": [42]}}"#).unwrap_err();
-        assert_eq!(err.status(), 400);
-        assert_eq!(err.field(), Some("identity.nationality[0]"));
-    }
-
-    #[test]
-    fn unknown_fields_are_ignored() {
-        let doc =
-            profile_from_json(br#"{"identity": {"legal_name": {"full": "A"}}, "workday_id": "x"}"#)
-                .unwrap();
-        assert_eq!(doc.identity.legal_name.full, "A");
-    }
-}
-
 /// Imports use a larger body limit than the rest of the API (see startup).
 pub const IMPORT_MAX_BYTES: usize = 64 * 1024 * 1024;
 
@@ -176,4 +156,24 @@ pub async fn import(
     Ok(Json(
         state.services.import_people(&req, rows, &|_, _| {}).await?,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrongly_typed_value_is_a_400_naming_its_path() {
+        let err = profile_from_json(br#"{"identity": {"nationality": [42]}}"#).unwrap_err();
+        assert_eq!(err.status(), 400);
+        assert_eq!(err.field(), Some("identity.nationality[0]"));
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored() {
+        let doc =
+            profile_from_json(br#"{"identity": {"legal_name": {"full": "A"}}, "workday_id": "x"}"#)
+                .unwrap();
+        assert_eq!(doc.identity.legal_name.full, "A");
+    }
 }
