@@ -43,17 +43,35 @@ impl Rng {
     }
 }
 
-const GIVEN: &[&str] = &["James", "Mary", "Wei", "Ji-woo", "Olga", "Ahmed", "Sofia", "Carlos", "Yuki", "Priya", "Liam", "Chen", "Fatima", "Ivan", "Emma", "Min-jun"];
-const FAMILY: &[&str] = &["Smith", "Kim", "Wang", "Park", "Ivanova", "Hassan", "Garcia", "Tanaka", "Patel", "Brown", "Li", "Lee", "Novak", "Rossi", "Nguyen", "Silva"];
+const GIVEN: &[&str] = &[
+    "James", "Mary", "Wei", "Ji-woo", "Olga", "Ahmed", "Sofia", "Carlos", "Yuki", "Priya", "Liam",
+    "Chen", "Fatima", "Ivan", "Emma", "Min-jun",
+];
+const FAMILY: &[&str] = &[
+    "Smith", "Kim", "Wang", "Park", "Ivanova", "Hassan", "Garcia", "Tanaka", "Patel", "Brown",
+    "Li", "Lee", "Novak", "Rossi", "Nguyen", "Silva",
+];
 const COUNTRIES: &[&str] = &["US", "US", "US", "GB", "DE", "PL", "ES", "CA", "KR", "JP"];
 
 fn profile(rng: &mut Rng, i: u64) -> serde_json::Value {
     let name = format!("{} {} {}", rng.pick(GIVEN), rng.pick(FAMILY), i);
     let country = rng.pick(COUNTRIES);
     // About 1 in 50 profiles ships to one of 500 shared addresses; 1 in 100 shares a payout.
-    let shipping = if rng.chance(2) { format!("{} Farm Road", rng.next() % 500) } else { format!("{i} Main Street") };
-    let account = if rng.chance(1) { format!("{:012}", rng.next() % 300) } else { format!("{:012}", 1_000_000 + i) };
-    let (bank, holder) = if rng.chance(3) { ("CN", "Li Wei".to_owned()) } else { (country, name.clone()) };
+    let shipping = if rng.chance(2) {
+        format!("{} Farm Road", rng.next() % 500)
+    } else {
+        format!("{i} Main Street")
+    };
+    let account = if rng.chance(1) {
+        format!("{:012}", rng.next() % 300)
+    } else {
+        format!("{:012}", 1_000_000 + i)
+    };
+    let (bank, holder) = if rng.chance(3) {
+        ("CN", "Li Wei".to_owned())
+    } else {
+        (country, name.clone())
+    };
     json!({
         "kind": if rng.chance(30) { "contractor" } else { "candidate" },
         "identity": {
@@ -85,8 +103,14 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 fn main() {
-    let count: u64 = std::env::var("BENCH_PROFILES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let count: u64 = std::env::var("BENCH_PROFILES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     runtime.block_on(async move {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::connect(&format!("sqlite://{}/bench.db", dir.path().display())).await.unwrap();

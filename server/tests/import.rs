@@ -7,21 +7,6 @@ use common::TestApp;
 use serde_json::{json, Value};
 use sqlx::Row;
 
-async fn token(app: &TestApp, role: &str) -> String {
-    let email = format!("{role}-{}@example.com", uuid::Uuid::new_v4().simple());
-    app.create_user(&email, role).await;
-    let response = reqwest::Client::new()
-        .post(app.url("/api/v1/auth/login"))
-        .json(&json!({ "email": email, "password": common::PASSWORD }))
-        .send()
-        .await
-        .unwrap();
-    response.json::<Value>().await.unwrap()["token"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 async fn import(app: &TestApp, token: &str, content_type: &str, body: String) -> (u16, Value) {
     let response = reqwest::Client::new()
         .post(app.url("/api/v1/people/import"))
@@ -45,7 +30,7 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
 db_test!(
     a_json_array_imports_the_valid_rows_and_reports_the_others,
     |app: TestApp| async move {
-        let hr = token(&app, "hr").await;
+        let hr = app.api_token("hr").await;
         let rows = json!([
             { "identity": { "legal_name": { "full": "Ana One" } } },
             { "identity": { "legal_name": { "full": "Ben Two" } }, "contact": { "phones": [{ "e164": "not a phone" }] } },
@@ -84,7 +69,7 @@ db_test!(
 db_test!(
     csv_rows_that_share_an_address_and_account_are_linked_on_import,
     |app: TestApp| async move {
-        let hr = token(&app, "hr").await;
+        let hr = app.api_token("hr").await;
         let csv = "legal_name,email,shipping_address,shipping_postal_code,shipping_country,pay_method,iban\n\
                Brian Miller,b1@example.net,\"742 Evergreen Terrace, Unit 2\",37201,US,wire,GB29NWBK60161331926819\n\
                Kevin Brown,k2@example.net,\"742 Evergreen Terrace, Unit 2\",37201,US,wire,GB29 NWBK 6016 1331 9268 19\n\
@@ -120,7 +105,7 @@ db_test!(
 db_test!(
     imports_may_exceed_the_normal_body_limit_but_not_their_own,
     |app: TestApp| async move {
-        let hr = token(&app, "hr").await;
+        let hr = app.api_token("hr").await;
         let padding = "x".repeat(2000);
         let lines: Vec<String> = (0..600)
         .map(|i| json!({ "identity": { "legal_name": { "full": format!("Person {i}") } }, "notes": padding }).to_string())
@@ -138,10 +123,10 @@ db_test!(
 db_test!(
     only_people_editors_import_and_broken_files_are_refused_whole,
     |app: TestApp| async move {
-        let auditor = token(&app, "auditor").await;
+        let auditor = app.api_token("auditor").await;
         let (status, _) = import(&app, &auditor, "application/json", "[]".into()).await;
         assert_eq!(status, 403);
-        let hr = token(&app, "hr").await;
+        let hr = app.api_token("hr").await;
         let (status, body) = import(&app, &hr, "application/json", "[{".into()).await;
         assert_eq!((status, body["field"].as_str()), (400, Some("file")));
         let (status, body) = import(&app, &hr, "text/csv", "name,mail\nA,b\n".into()).await;

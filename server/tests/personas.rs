@@ -15,25 +15,10 @@ struct Api {
     lead: String,
 }
 
-async fn token(app: &TestApp, role: &str) -> String {
-    let email = format!("{role}-{}@example.com", uuid::Uuid::new_v4().simple());
-    app.create_user(&email, role).await;
-    let response = reqwest::Client::new()
-        .post(app.url("/api/v1/auth/login"))
-        .json(&json!({ "email": email, "password": common::PASSWORD }))
-        .send()
-        .await
-        .unwrap();
-    response.json::<Value>().await.unwrap()["token"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 impl Api {
     async fn new(app: TestApp) -> Api {
-        let hr = token(&app, "hr").await;
-        let lead = token(&app, "security_lead").await;
+        let hr = app.api_token("hr").await;
+        let lead = app.api_token("security_lead").await;
         Api {
             app,
             http: reqwest::Client::new(),

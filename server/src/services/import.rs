@@ -4,10 +4,7 @@
 
 use super::support::{audit, authorize, OrInternal};
 use super::Services;
-use crate::clock::unix_now_ms;
 use crate::profiles::import::Parsed;
-use crate::scoring::links;
-use crate::store::people::{self, PersonFields};
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::person::{ImportReport, RowError};
@@ -41,50 +38,15 @@ impl Services {
                 Err(error) => failed.push(error),
             }
         }
-        let by = super::support::actor_label(req);
         let total = ready.len();
         let mut ids = Vec::with_capacity(total);
         for chunk in ready.chunks(CHUNK) {
             let mut tx = self.db.begin().await.or_internal(req)?;
             for (doc, json) in chunk {
-                let (identity_key, search) =
-                    (links::identity_key(doc), super::people::search_text(doc));
-                let fields = PersonFields {
-                    kind: &doc.kind,
-                    full_name: &doc.identity.legal_name.full,
-                    identity_key: &identity_key,
-                    search_text: &search,
-                    document: json,
-                };
-                let now = unix_now_ms();
-                let id = people::insert(&mut tx, &fields, &by, now)
-                    .await
-                    .or_internal(req)?;
-                people::insert_version(&mut tx, id, 1, json, "[\"imported\"]", &by, now)
-                    .await
-                    .or_internal(req)?;
-                people::replace_link_keys(&mut tx, id, &links::link_keys(doc))
-                    .await
-                    .or_internal(req)?;
-                audit(
-                    &mut tx,
-                    req,
-                    "person.created",
-                    &format!("person:{id}"),
-                    json!({ "kind": doc.kind, "import": true }),
-                )
-                .await
-                .or_internal(req)?;
-                for other in self.rescreen(&mut tx, req, id, "imported").await? {
-                    self.rescreen(
-                        &mut tx,
-                        req,
-                        other,
-                        &format!("linked profile person:{id} was imported"),
-                    )
-                    .await?;
-                }
-                ids.push(id);
+                ids.push(
+                    self.insert_person(&mut tx, req, doc, json, "imported")
+                        .await?,
+                );
             }
             tx.commit().await.or_internal(req)?;
             progress(ids.len(), total);

@@ -7,6 +7,7 @@ use super::Services;
 use crate::clock::{rfc3339, unix_now_ms};
 use crate::profiles::{protect::protect, validate::validate};
 use crate::scoring::links;
+use crate::store::db::Conn;
 use crate::store::people::{self, Filter, PersonFields, PersonRecord, Sort};
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
@@ -19,7 +20,7 @@ use clearance_app::model::request::RequestContext;
 use serde_json::json;
 
 /// Lower-cased name, e-mails and phones: what the list's search box matches.
-pub(super) fn search_text(doc: &ProfileDocument) -> String {
+fn search_text(doc: &ProfileDocument) -> String {
     let mut parts = vec![doc.identity.legal_name.full.to_lowercase()];
     parts.extend(doc.contact.emails.iter().map(|e| e.address.to_lowercase()));
     parts.extend(doc.contact.phones.iter().map(|p| p.e164.clone()));
@@ -69,6 +70,57 @@ impl Services {
         Ok((doc, json))
     }
 
+    /// Inserts a prepared person inside `conn`'s transaction: version 1, link keys, audit entry,
+    /// screening, and re-screening of everyone it links to. Shared by entry and import.
+    pub(super) async fn insert_person(
+        &self,
+        conn: &mut Conn,
+        req: &RequestContext,
+        doc: &ProfileDocument,
+        json: &str,
+        origin: &str,
+    ) -> Result<i64, AppError> {
+        let (identity_key, search) = (links::identity_key(doc), search_text(doc));
+        let fields = PersonFields {
+            kind: &doc.kind,
+            full_name: &doc.identity.legal_name.full,
+            identity_key: &identity_key,
+            search_text: &search,
+            document: json,
+        };
+        let by = super::support::actor_label(req);
+        let now = unix_now_ms();
+        let id = people::insert(conn, &fields, &by, now)
+            .await
+            .or_internal(req)?;
+        let changed = serde_json::to_string(&[origin]).or_internal(req)?;
+        people::insert_version(conn, id, 1, json, &changed, &by, now)
+            .await
+            .or_internal(req)?;
+        people::replace_link_keys(conn, id, &links::link_keys(doc))
+            .await
+            .or_internal(req)?;
+        audit(
+            conn,
+            req,
+            "person.created",
+            &format!("person:{id}"),
+            json!({ "kind": doc.kind, "origin": origin }),
+        )
+        .await
+        .or_internal(req)?;
+        for other in self.rescreen(conn, req, id, origin).await? {
+            self.rescreen(
+                conn,
+                req,
+                other,
+                &format!("linked profile person:{id} was added"),
+            )
+            .await?;
+        }
+        Ok(id)
+    }
+
     pub async fn create_person(
         &self,
         req: &RequestContext,
@@ -76,45 +128,10 @@ impl Services {
     ) -> Result<CreatedPerson, AppError> {
         authorize(&self.db, req, Operation::EditPeople).await?;
         let (doc, json) = self.prepare(doc)?;
-        let (identity_key, search) = (links::identity_key(&doc), search_text(&doc));
-        let fields = PersonFields {
-            kind: &doc.kind,
-            full_name: &doc.identity.legal_name.full,
-            identity_key: &identity_key,
-            search_text: &search,
-            document: &json,
-        };
-        let by = super::support::actor_label(req);
-        let now = unix_now_ms();
         let mut tx = self.db.begin().await.or_internal(req)?;
-        let id = people::insert(&mut tx, &fields, &by, now)
-            .await
-            .or_internal(req)?;
-        people::insert_version(&mut tx, id, 1, &json, "[\"created\"]", &by, now)
-            .await
-            .or_internal(req)?;
-        people::replace_link_keys(&mut tx, id, &links::link_keys(&doc))
-            .await
-            .or_internal(req)?;
-        audit(
-            &mut tx,
-            req,
-            "person.created",
-            &format!("person:{id}"),
-            json!({ "kind": doc.kind }),
-        )
-        .await
-        .or_internal(req)?;
-        let linked = self.rescreen(&mut tx, req, id, "created").await?;
-        for other in linked {
-            self.rescreen(
-                &mut tx,
-                req,
-                other,
-                &format!("linked profile person:{id} was added"),
-            )
+        let id = self
+            .insert_person(&mut tx, req, &doc, &json, "created")
             .await?;
-        }
         let screening = self.screening_view(&mut tx, req, id).await?;
         tx.commit().await.or_internal(req)?;
         Ok(CreatedPerson { id, screening })

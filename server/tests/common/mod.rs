@@ -198,6 +198,22 @@ impl TestApp {
         (client, email)
     }
 
+    /// A bearer token for a new user of this role, from the REST login.
+    pub async fn api_token(&self, role: &str) -> String {
+        let email = format!("{role}-{}@example.com", uuid::Uuid::new_v4().simple());
+        self.create_user(&email, role).await;
+        let response = reqwest::Client::new()
+            .post(self.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({ "email": email, "password": PASSWORD }))
+            .send()
+            .await
+            .unwrap();
+        response.json::<serde_json::Value>().await.unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
     /// Who the server thinks this client is.
     pub async fn who(&self, client: &reqwest::Client) -> serde_json::Value {
         self.call(client, "/api/who_am_i", &[]).await.1
