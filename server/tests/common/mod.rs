@@ -214,6 +214,29 @@ impl TestApp {
             .to_owned()
     }
 
+    /// The status line the server answers to a POST that declares `length` body bytes and sends
+    /// none: limits must be enforced from the declared length, before reading. (A raw socket, so
+    /// no client is mid-upload when the server answers and closes.)
+    pub async fn status_for_declared_length(
+        &self,
+        path: &str,
+        length: usize,
+        extra_headers: &str,
+    ) -> String {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let address = self.address.trim_start_matches("http://").to_owned();
+        let mut socket = tokio::net::TcpStream::connect(&address).await.unwrap();
+        let head = format!("POST {path} HTTP/1.1\r\nHost: {address}\r\n{extra_headers}Content-Length: {length}\r\n\r\n");
+        socket.write_all(head.as_bytes()).await.unwrap();
+        let mut answer = vec![0u8; 64];
+        let read = socket.read(&mut answer).await.unwrap();
+        String::from_utf8_lossy(&answer[..read])
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
     /// Who the server thinks this client is.
     pub async fn who(&self, client: &reqwest::Client) -> serde_json::Value {
         self.call(client, "/api/who_am_i", &[]).await.1
