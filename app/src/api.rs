@@ -34,5 +34,6 @@ pub fn endpoints() -> Vec<(&'static str, Operation)> {
         (people::CreatePerson::PATH, Operation::EditPeople),
         (people::RecordDecision::PATH, Operation::DecideScreening),
         (people::DismissFinding::PATH, Operation::DismissFinding),
+        (people::ImportPeople::PATH, Operation::EditPeople),
     ]
 }

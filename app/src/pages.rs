@@ -7,6 +7,7 @@ pub mod invite;
 pub mod login;
 pub mod not_found;
 pub mod people;
+pub mod people_import;
 pub mod person;
 pub mod person_new;
 pub mod users;

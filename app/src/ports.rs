@@ -5,7 +5,7 @@
 use crate::model::audit::{AuditFilter, AuditPage};
 use crate::model::error::AppError;
 use crate::model::person::{
-    CreatedPerson, DecisionView, PeoplePage, PeopleQuery, PersonPage, ScreeningView,
+    CreatedPerson, DecisionView, ImportReport, PeoplePage, PeopleQuery, PersonPage, ScreeningView,
 };
 use crate::model::profile::ProfileDocument;
 use crate::model::request::RequestContext;
@@ -104,6 +104,13 @@ pub trait PeoplePort: Send + Sync {
         finding_id: i64,
         reason: &str,
     ) -> Result<ScreeningView, AppError>;
+    /// `format`: `json` (array or JSON lines) or `csv`.
+    async fn import(
+        &self,
+        req: &RequestContext,
+        format: &str,
+        text: &str,
+    ) -> Result<ImportReport, AppError>;
 }
 
 /// Everything the server functions need, provided once per request.

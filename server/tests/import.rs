@@ -141,3 +141,35 @@ db_test!(
         assert_eq!(count(&app, "SELECT COUNT(*) FROM people").await, 0);
     }
 );
+
+db_test!(
+    the_import_page_imports_pasted_csv_and_reports_refused_rows,
+    |app: TestApp| async move {
+        let (hr, _) = app.signed_in("hr").await;
+        let csv = "legal_name,email\nAda Lovelace,ada@example.com\nNo Mail,nope\n";
+        let (status, report) = app
+            .call(
+                &hr,
+                "/api/people/import",
+                &[("format", "csv"), ("text", csv)],
+            )
+            .await;
+        assert_eq!(status, 200, "{report}");
+        assert_eq!(report["imported"], 1);
+        assert_eq!(
+            (
+                report["failed"][0]["row"].as_i64(),
+                report["failed"][0]["field"].as_str()
+            ),
+            (Some(2), Some("contact.emails[0].address"))
+        );
+        let (status, body) = app
+            .call(
+                &hr,
+                "/api/people/import",
+                &[("format", "xml"), ("text", "<x/>")],
+            )
+            .await;
+        assert_eq!((status, body["field"].as_str()), (422, Some("format")));
+    }
+);

@@ -1,7 +1,7 @@
 //! People and their screenings.
 
 use crate::model::error::AppError;
-use crate::model::person::{PeoplePage, PeopleQuery, PersonPage};
+use crate::model::person::{ImportReport, PeoplePage, PeopleQuery, PersonPage};
 use crate::model::person_form::PersonForm;
 use leptos::prelude::*;
 
@@ -48,4 +48,11 @@ pub async fn dismiss_finding(finding_id: i64, reason: String) -> Result<(), AppE
         .dismiss(&request, finding_id, &reason)
         .await
         .map(|_| ())
+}
+
+/// Imports pasted JSON or CSV (up to the 1 MiB form limit; larger files go through the API).
+#[server(endpoint = "people/import")]
+pub async fn import_people(format: String, text: String) -> Result<ImportReport, AppError> {
+    let (ports, request) = super::context::current()?;
+    ports.people.import(&request, &format, &text).await
 }

@@ -34,7 +34,10 @@ pub fn People() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let may_add = me.await.ok().flatten().is_some_and(|a| Operation::EditPeople.permits(Some(a.role)));
-                    may_add.then(|| view! { <a class="button primary" href="/people/new">"Add a person"</a> })
+                    may_add.then(|| view! {
+                        <a class="button primary" href="/people/new">"Add a person"</a>
+                        <a class="button" href="/people/import">"Import"</a>
+                    })
                 })}
             </Suspense>
         </div>

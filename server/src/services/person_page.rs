@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::person::{
-    CreatedPerson, DecisionView, LinkedPerson, PeoplePage, PeopleQuery, PersonPage,
+    CreatedPerson, DecisionView, ImportReport, LinkedPerson, PeoplePage, PeopleQuery, PersonPage,
     ScreeningSummary, ScreeningView,
 };
 use clearance_app::model::profile::ProfileDocument;
@@ -116,5 +116,20 @@ impl PeoplePort for Services {
         reason: &str,
     ) -> Result<ScreeningView, AppError> {
         self.dismiss_finding(req, finding_id, reason).await
+    }
+
+    async fn import(
+        &self,
+        req: &RequestContext,
+        format: &str,
+        text: &str,
+    ) -> Result<ImportReport, AppError> {
+        super::support::authorize(&self.db, req, Operation::EditPeople).await?;
+        let rows = match format {
+            "csv" => crate::profiles::import::parse_csv(text)?,
+            "json" => crate::profiles::import::parse_json(text)?,
+            _ => return Err(AppError::invalid("format", "Choose JSON or CSV.")),
+        };
+        self.import_people(req, rows, &|_, _| {}).await
     }
 }
