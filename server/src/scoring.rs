@@ -83,6 +83,23 @@ pub fn finish(mut findings: Vec<Finding>) -> Screening {
     }
 }
 
+/// Trimmed, non-empty text of an optional profile field (rules ignore blank values).
+pub(crate) fn text(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// Runs one rule family on a profile at `now` (the families' tests share this harness).
+#[cfg(test)]
+pub(crate) fn run_family(
+    evaluate: fn(&Input<'_>, &mut Vec<Finding>),
+    profile: &ProfileDocument,
+    now: i64,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    evaluate(&Input { profile, now }, &mut out);
+    out
+}
+
 /// The single-profile rule families, each `fn(&Input, &mut Vec<Finding>)`.
 const FAMILIES: &[fn(&Input<'_>, &mut Vec<Finding>)] = &[
     identity::evaluate,

@@ -55,16 +55,12 @@ fn finding(
     evidence: Vec<(String, String)>,
     source: &'static str,
 ) -> Finding {
-    evidence.into_iter().fold(
-        Finding::new(indicator, Family::Behaviour, severity, title).source(source),
-        |f, (field, value)| f.evidence(field, value),
-    )
+    Finding::new(indicator, Family::Behaviour, severity, title)
+        .source(source)
+        .with_evidence(evidence)
 }
 
-/// Trimmed, non-empty text.
-fn text(value: Option<&str>) -> Option<&str> {
-    value.map(str::trim).filter(|v| !v.is_empty())
-}
+use super::text;
 
 /// Whether a recorded value is `expected` (trimmed, case-insensitive).
 fn is(value: Option<&str>, expected: &str) -> bool {

@@ -88,6 +88,13 @@ impl Finding {
         self
     }
 
+    /// Adds pieces of evidence in the order given.
+    pub fn with_evidence(self, evidence: impl IntoIterator<Item = (String, String)>) -> Self {
+        evidence
+            .into_iter()
+            .fold(self, |f, (field, value)| f.evidence(field, value))
+    }
+
     pub fn source(mut self, source: &'static str) -> Self {
         self.source = source;
         self

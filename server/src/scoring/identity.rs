@@ -97,10 +97,7 @@ fn report(
     )
 }
 
-/// Trimmed, non-empty text.
-fn text(value: Option<&str>) -> Option<&str> {
-    value.map(str::trim).filter(|v| !v.is_empty())
-}
+use super::text;
 
 /// A readable date field: its trimmed text and its Unix time.
 fn dated(value: Option<&str>) -> Option<(&str, i64)> {

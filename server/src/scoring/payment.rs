@@ -56,16 +56,12 @@ fn finding(
     evidence: Vec<(String, String)>,
     source: &'static str,
 ) -> Finding {
-    evidence.into_iter().fold(
-        Finding::new(indicator, Family::Payment, severity, title).source(source),
-        |f, (field, value)| f.evidence(field, value),
-    )
+    Finding::new(indicator, Family::Payment, severity, title)
+        .source(source)
+        .with_evidence(evidence)
 }
 
-/// Trimmed, non-empty text.
-fn text(value: Option<&str>) -> Option<&str> {
-    value.map(str::trim).filter(|v| !v.is_empty())
-}
+use super::text;
 
 #[cfg(test)]
 mod tests {

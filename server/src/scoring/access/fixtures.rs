@@ -4,7 +4,7 @@
 use clearance_app::model::profile::{Address, Device, Login, ProfileDocument};
 
 use crate::scoring::dates::instant;
-use crate::scoring::{Finding, Input};
+use crate::scoring::Finding;
 
 use super::evaluate;
 
@@ -20,15 +20,7 @@ fn now() -> i64 {
 }
 
 pub(super) fn run(profile: &ProfileDocument) -> Vec<Finding> {
-    let mut out = Vec::new();
-    evaluate(
-        &Input {
-            profile,
-            now: now(),
-        },
-        &mut out,
-    );
-    out
+    crate::scoring::run_family(evaluate, profile, now())
 }
 
 pub(super) fn finding(profile: &ProfileDocument, id: &str) -> Option<Finding> {

@@ -3,22 +3,14 @@
 
 use clearance_app::model::profile::{InterviewObservation, LivenessPrompts, ProfileDocument};
 
-use crate::scoring::{Finding, Input};
+use crate::scoring::Finding;
 
 use super::evaluate;
 
 const NOW: i64 = 1_790_000_000;
 
 pub(super) fn run(p: &ProfileDocument) -> Vec<Finding> {
-    let mut out = Vec::new();
-    evaluate(
-        &Input {
-            profile: p,
-            now: NOW,
-        },
-        &mut out,
-    );
-    out
+    crate::scoring::run_family(evaluate, p, NOW)
 }
 
 pub(super) fn get<'a>(findings: &'a [Finding], id: &str) -> Option<&'a Finding> {

@@ -7,7 +7,7 @@ use clearance_app::model::profile::{
     Position, ProfileDocument, Reference,
 };
 
-use crate::scoring::{Finding, Input};
+use crate::scoring::Finding;
 
 use super::evaluate;
 
@@ -15,15 +15,7 @@ use super::evaluate;
 const NOW: i64 = 1_795_219_200;
 
 pub(super) fn run(p: &ProfileDocument) -> Vec<Finding> {
-    let mut out = Vec::new();
-    evaluate(
-        &Input {
-            profile: p,
-            now: NOW,
-        },
-        &mut out,
-    );
-    out
+    crate::scoring::run_family(evaluate, p, NOW)
 }
 
 pub(super) fn fired(p: &ProfileDocument, id: &str) -> Vec<Finding> {
