@@ -16,13 +16,30 @@ if [ -z "$version" ]; then
   exit 1
 fi
 if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -qx "$version main"; then
-  pg_createcluster "$version" main >/dev/null
+  pg_createcluster "$version" main </dev/null >/dev/null 2>&1 3>&-
 fi
-pg_ctlcluster "$version" main start 2>/dev/null || true
-for _ in $(seq 1 50); do
+# A server killed without a shutdown (a machine image taken while it ran) leaves its socket lock
+# behind, and a new server refuses to start while the lock names a live process id.
+lock=/var/run/postgresql/.s.PGSQL.5432.lock
+if [ -f "$lock" ] && ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  pid=$(head -n 1 "$lock")
+  # A zombie (killed, never reaped) still holds its id but no longer serves.
+  if ! ps -p "$pid" -o stat=,comm= 2>/dev/null | grep -q '^[^Z].*postgres'; then
+    rm -f "$lock"
+  fi
+fi
+# The server daemon must not inherit the caller's pipes (fd 1 and the captured fd 3): a command
+# substitution waits for every writer of its pipe to close, so an inherited one would hang the
+# caller for as long as PostgreSQL runs. The server writes its own log file anyway.
+pg_ctlcluster "$version" main start </dev/null >/dev/null 2>&1 3>&- || true
+for _ in $(seq 1 150); do
   pg_isready -q -h 127.0.0.1 -p 5432 && break
   sleep 0.2
 done
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  echo "PostgreSQL $version did not start; see /var/log/postgresql/postgresql-$version-main.log" >&2
+  exit 1
+fi
 psql_admin() { su postgres -c "psql -v ON_ERROR_STOP=1 -qtAc \"$1\""; }
 if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'clearance_test'")" != "1" ]; then
   psql_admin "CREATE ROLE clearance_test LOGIN CREATEDB PASSWORD 'clearance_test'" >/dev/null
