@@ -1,5 +1,6 @@
 //! Persistence, one module per aggregate. SQL is parameterised and lives beside its table's code.
 pub mod audit_log;
+pub mod batch;
 pub mod db;
 pub mod invites;
 pub mod outbox;

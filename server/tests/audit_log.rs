@@ -15,20 +15,6 @@ async fn actions(app: &TestApp) -> Vec<String> {
     rows.iter().map(|r| r.get::<String, _>(0)).collect()
 }
 
-fn run_verifier(app: &TestApp) -> (i32, String) {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
-        .arg("verify-audit-log")
-        .env("DATABASE_URL", &app.database_url)
-        .env("CLEARANCE_DATA_DIR", app.data_dir.path())
-        .env("RUST_LOG", "error")
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-    )
-}
-
 /// Lifts the append-only guard, as someone with database superuser rights could.
 async fn drop_guards(app: &TestApp, db: &mut sqlx::AnyConnection) {
     let statements: &[&str] = match app.backend {
@@ -79,7 +65,7 @@ db_test!(
                 "auth.signed_out"
             ]
         );
-        let (code, out) = run_verifier(&app);
+        let (code, out) = app.verify_audit_log();
         assert_eq!(code, 0, "{out}");
         assert!(out.starts_with("OK: 7 entries verified"), "{out}");
     }
@@ -160,7 +146,7 @@ db_test!(
         db.execute("UPDATE audit_log SET details = '{\"role\":\"admin\"}' WHERE seq = 3")
             .await
             .unwrap();
-        let (code, out) = run_verifier(&app);
+        let (code, out) = app.verify_audit_log();
         assert_eq!(code, 1);
         assert!(out.contains("BROKEN at sequence 3"), "{out}");
         let (auditor, _) = app.signed_in("auditor").await;
@@ -182,7 +168,7 @@ db_test!(
         db.execute("DELETE FROM audit_log WHERE seq >= 3")
             .await
             .unwrap();
-        let (code, out) = run_verifier(&app);
+        let (code, out) = app.verify_audit_log();
         assert_eq!(code, 1);
         assert!(out.contains("BROKEN at sequence 3"), "{out}");
     }
@@ -218,6 +204,6 @@ db_test!(
             .map(|r| r.get(0))
             .collect();
         assert_eq!(seqs, (1..=20).collect::<Vec<i64>>());
-        assert_eq!(run_verifier(&app).0, 0);
+        assert_eq!(app.verify_audit_log().0, 0);
     }
 );

@@ -173,3 +173,95 @@ db_test!(
         assert_eq!((status, body["field"].as_str()), (422, Some("format")));
     }
 );
+
+db_test!(
+    a_large_import_links_across_chunks_and_to_stored_people_and_audits_each_person,
+    |app: TestApp| async move {
+        let hr = app.api_token("hr").await;
+        let farm = json!({
+            "addresses": [{ "type": "shipping", "line1": "9 Quarry Lane", "postal_code": "10001", "country": "US" }],
+            "payment_instructions": [{ "method": "wire", "bank_country": "US", "iban": "GB29NWBK60161331926819" }]
+        });
+        let mut stored = farm.clone();
+        stored["identity"] = json!({ "legal_name": { "full": "Stored Earlier" } });
+        let response = reqwest::Client::new()
+            .post(app.url("/api/v1/people"))
+            .bearer_auth(&hr)
+            .json(&stored)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 201);
+        let stored_id = response.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+
+        // 600 rows: three chunks. Rows 10 (first chunk) and 400 (second) join the farm.
+        let lines: Vec<String> = (0..600)
+            .map(|i| {
+                let mut row = if i == 10 || i == 400 { farm.clone() } else { json!({}) };
+                row["identity"] = json!({ "legal_name": { "full": format!("Imported Person {i}") } });
+                row["contact"] = json!({ "emails": [{ "address": format!("p{i}@example.org") }] });
+                row.to_string()
+            })
+            .collect();
+        let (status, report) = import(&app, &hr, "application/x-ndjson", lines.join("\n")).await;
+        assert_eq!(status, 200, "{report}");
+        assert_eq!(report["imported"], 600);
+        let ids: Vec<i64> = report["ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_i64().unwrap())
+            .collect();
+
+        let band_and_reason = |id: i64| {
+            let app = &app;
+            async move {
+                let mut db = app.db().await;
+                let row = sqlx::query(
+                    "SELECT p.band, s.reason FROM people p JOIN screenings s ON s.person_id = p.id
+                     WHERE p.id = $1 ORDER BY s.id DESC LIMIT 1",
+                )
+                .bind(id)
+                .fetch_one(&mut db)
+                .await
+                .unwrap();
+                (row.get::<String, _>(0), row.get::<String, _>(1))
+            }
+        };
+        assert_eq!(
+            band_and_reason(stored_id).await,
+            ("critical".to_owned(), "linked profiles were imported".to_owned()),
+            "three identities now share the address and the payout account (§4.2)"
+        );
+        assert_eq!(band_and_reason(ids[400]).await.0, "critical");
+        assert_eq!(
+            band_and_reason(ids[10]).await,
+            ("critical".to_owned(), "linked profiles were imported".to_owned()),
+            "a row of an earlier chunk is re-scored when a later chunk links to it"
+        );
+        assert_eq!(band_and_reason(ids[11]).await.0, "clear");
+        let related: String = {
+            let mut db = app.db().await;
+            sqlx::query(
+                "SELECT f.related FROM findings f WHERE f.person_id = $1 AND f.indicator = 'LINK-06'
+                 ORDER BY f.id DESC LIMIT 1",
+            )
+            .bind(ids[400])
+            .fetch_one(&mut db)
+            .await
+            .unwrap()
+            .get(0)
+        };
+        let related: Vec<i64> = serde_json::from_str(&related).unwrap();
+        assert_eq!(related, vec![stored_id, ids[10]]);
+
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'person.created'").await,
+            601,
+            "one audit entry per person, imported or entered"
+        );
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM person_versions").await, 601);
+        let (code, out) = app.verify_audit_log();
+        assert_eq!(code, 0, "the batched audit entries chain correctly: {out}");
+    }
+);

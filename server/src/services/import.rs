@@ -1,10 +1,27 @@
 //! Importing many people at once. Rows that do not parse or validate are reported with their
 //! row number and field; the valid rows go in, in chunks of one transaction each (so a row is
-//! never half-written), each screened and linked exactly as if entered by hand.
+//! never half-written), each screened and linked as if entered by hand, with the same rules,
+//! versions, link index and audit entries.
+//!
+//! The work is done per chunk rather than per row: the chunk's people are inserted first, then
+//! the holders of all their link keys are read in one statement (so people in the same chunk
+//! see each other), each is screened in memory, and versions, keys, screenings, findings,
+//! scores and audit entries go in as multi-row statements. People already stored who share a
+//! key with the chunk are re-screened once per chunk, not once per new link.
 
-use super::support::{audit, authorize, OrInternal};
+use super::screening::{fingerprint, label, Rendered};
+use super::support::{actor_label, audit, authorize, OrInternal};
 use super::Services;
+use crate::clock::{unix_now, unix_now_ms};
 use crate::profiles::import::Parsed;
+use crate::scoring::links::{self, LinkKey};
+use crate::scoring::{self, score, Input, Lookups};
+use crate::store::audit_log::{self, NewEntry};
+use crate::store::db::Conn;
+use crate::store::people::{self, NewVersion, PersonFields};
+use crate::store::screenings::{self, NewScreening};
+use clearance_app::model::profile::ProfileDocument;
+use std::collections::{BTreeSet, HashSet};
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::person::{ImportReport, RowError};
@@ -42,12 +59,7 @@ impl Services {
         let mut ids = Vec::with_capacity(total);
         for chunk in ready.chunks(CHUNK) {
             let mut tx = self.db.begin().await.or_internal(req)?;
-            for (doc, json) in chunk {
-                ids.push(
-                    self.insert_person(&mut tx, req, doc, json, "imported")
-                        .await?,
-                );
-            }
+            ids.extend(self.insert_chunk(&mut tx, req, chunk).await?);
             tx.commit().await.or_internal(req)?;
             progress(ids.len(), total);
         }
@@ -67,5 +79,159 @@ impl Services {
             ids,
             failed,
         })
+    }
+
+    /// Inserts and screens one chunk of prepared people inside `conn`'s transaction.
+    async fn insert_chunk(
+        &self,
+        conn: &mut Conn,
+        req: &RequestContext,
+        chunk: &[(ProfileDocument, String)],
+    ) -> Result<Vec<i64>, AppError> {
+        let by = actor_label(req);
+        let now_ms = unix_now_ms();
+        let keys: Vec<Vec<LinkKey>> = chunk.iter().map(|(doc, _)| links::link_keys(doc)).collect();
+
+        // The people first: their ids are what everything else refers to.
+        let mut ids = Vec::with_capacity(chunk.len());
+        for (doc, json) in chunk {
+            let identity_key = links::identity_key(doc);
+            let search = super::people::search_text(doc);
+            let fields = PersonFields {
+                kind: &doc.kind,
+                full_name: &doc.identity.legal_name.full,
+                identity_key: &identity_key,
+                search_text: &search,
+                document: json,
+            };
+            ids.push(
+                people::insert(conn, &fields, &by, now_ms)
+                    .await
+                    .or_internal(req)?,
+            );
+        }
+        let changed = serde_json::to_string(&["imported"]).or_internal(req)?;
+        let versions: Vec<NewVersion> = ids
+            .iter()
+            .zip(chunk)
+            .map(|(id, (_, json))| NewVersion {
+                person_id: *id,
+                version: 1,
+                document: json,
+                changed_fields: &changed,
+                changed_by: &by,
+                changed_at_ms: now_ms,
+            })
+            .collect();
+        people::insert_versions(conn, &versions)
+            .await
+            .or_internal(req)?;
+        let key_rows: Vec<(i64, &LinkKey)> = ids
+            .iter()
+            .zip(&keys)
+            .flat_map(|(id, own)| own.iter().map(move |k| (*id, k)))
+            .collect();
+        people::insert_link_keys(conn, &key_rows)
+            .await
+            .or_internal(req)?;
+
+        // Everyone holding any of the chunk's keys, the chunk's own people included.
+        let mut wanted: Vec<&LinkKey> = keys.iter().flatten().collect();
+        wanted.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
+        wanted.dedup_by(|a, b| a.kind == b.kind && a.key == b.key);
+        let holders = people::holders_of(conn, &wanted)
+            .await
+            .or_internal(req)?;
+
+        let in_chunk: HashSet<i64> = ids.iter().copied().collect();
+        let mut stored_others = BTreeSet::new();
+        let now = unix_now();
+        let mut screened = Vec::with_capacity(chunk.len());
+        for ((id, (doc, _)), own) in ids.iter().zip(chunk).zip(&keys) {
+            let hits = people::others_holding(&holders, *id, own);
+            stored_others.extend(
+                hits.iter()
+                    .map(|h| h.other_person_id)
+                    .filter(|o| !in_chunk.contains(o)),
+            );
+            let result = scoring::screen_with(
+                &Input { profile: doc, now },
+                Lookups {
+                    links: &hits,
+                    watchlist: &[],
+                },
+            );
+            // A new person has no dismissals: every finding counts.
+            let (score, band) = score::score(&result.findings);
+            let band = label(&band);
+            let screening_id = screenings::insert(
+                conn,
+                &NewScreening {
+                    person_id: *id,
+                    person_version: 1,
+                    rules_version: result.rules_version,
+                    score: i64::from(score),
+                    band: &band,
+                    reason: "imported",
+                },
+                now_ms,
+            )
+            .await
+            .or_internal(req)?;
+            screened.push((*id, screening_id, i64::from(score), band, result.findings));
+        }
+        let rendered = screened
+            .iter()
+            .map(|(_, _, _, _, findings)| {
+                findings
+                    .iter()
+                    .map(|f| Ok((Rendered::of(f)?, fingerprint(f))))
+                    .collect::<Result<Vec<_>, serde_json::Error>>()
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .or_internal(req)?;
+        let finding_rows: Vec<_> = screened
+            .iter()
+            .zip(&rendered)
+            .flat_map(|((id, screening_id, _, _, findings), rendered)| {
+                findings
+                    .iter()
+                    .zip(rendered)
+                    .map(move |(f, (r, print))| (*screening_id, *id, r.row(f, print)))
+            })
+            .collect();
+        screenings::insert_findings(conn, &finding_rows)
+            .await
+            .or_internal(req)?;
+        let scores: Vec<(i64, i64, &str)> = screened
+            .iter()
+            .map(|(id, _, score, band, _)| (*id, *score, band.as_str()))
+            .collect();
+        people::set_scores(conn, &scores).await.or_internal(req)?;
+
+        // One entry per person, as entering them by hand would write.
+        let subjects: Vec<String> = ids.iter().map(|id| format!("person:{id}")).collect();
+        let entries: Vec<NewEntry> = chunk
+            .iter()
+            .zip(&subjects)
+            .map(|((doc, _), subject)| NewEntry {
+                actor: &by,
+                action: "person.created",
+                subject,
+                details: super::support::with_request(
+                    req,
+                    json!({ "kind": doc.kind, "origin": "imported" }),
+                ),
+            })
+            .collect();
+        audit_log::append_many(conn, &entries, now_ms)
+            .await
+            .or_internal(req)?;
+
+        for other in stored_others {
+            self.rescreen(conn, req, other, "linked profiles were imported")
+                .await?;
+        }
+        Ok(ids)
     }
 }

@@ -20,7 +20,7 @@ use clearance_app::model::request::RequestContext;
 use serde_json::json;
 
 /// Lower-cased name, e-mails and phones: what the list's search box matches.
-fn search_text(doc: &ProfileDocument) -> String {
+pub(super) fn search_text(doc: &ProfileDocument) -> String {
     let mut parts = vec![doc.identity.legal_name.full.to_lowercase()];
     parts.extend(doc.contact.emails.iter().map(|e| e.address.to_lowercase()));
     parts.extend(doc.contact.phones.iter().map(|p| p.e164.clone()));

@@ -28,11 +28,43 @@ pub fn fingerprint(finding: &Finding) -> String {
     hex::encode(&digest[..16])
 }
 
-fn label<T: serde::Serialize>(value: &T) -> String {
+pub(super) fn label<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+/// The text columns of a stored finding, rendered once.
+pub(super) struct Rendered {
+    family: String,
+    severity: String,
+    evidence: String,
+    related: String,
+}
+
+impl Rendered {
+    pub(super) fn of(finding: &Finding) -> Result<Rendered, serde_json::Error> {
+        Ok(Rendered {
+            family: label(&finding.family),
+            severity: label(&finding.severity),
+            evidence: serde_json::to_string(&finding.evidence)?,
+            related: serde_json::to_string(&finding.related_person_ids)?,
+        })
+    }
+
+    pub(super) fn row<'a>(&'a self, finding: &'a Finding, fingerprint: &'a str) -> NewFinding<'a> {
+        NewFinding {
+            indicator: finding.indicator,
+            family: &self.family,
+            severity: &self.severity,
+            title: &finding.title,
+            evidence: &self.evidence,
+            related: &self.related,
+            source: finding.source,
+            fingerprint,
+        }
+    }
 }
 
 impl Services {
@@ -110,24 +142,22 @@ impl Services {
             )
             .await
             .or_internal(req)?;
-            for (finding, print) in result.findings.iter().zip(&prints) {
-                let evidence = serde_json::to_string(&finding.evidence).or_internal(req)?;
-                let related =
-                    serde_json::to_string(&finding.related_person_ids).or_internal(req)?;
-                let new = NewFinding {
-                    indicator: finding.indicator,
-                    family: &label(&finding.family),
-                    severity: &label(&finding.severity),
-                    title: &finding.title,
-                    evidence: &evidence,
-                    related: &related,
-                    source: finding.source,
-                    fingerprint: print,
-                };
-                screenings::insert_finding(conn, screening_id, person_id, &new)
-                    .await
-                    .or_internal(req)?;
-            }
+            let rendered = result
+                .findings
+                .iter()
+                .map(Rendered::of)
+                .collect::<Result<Vec<_>, _>>()
+                .or_internal(req)?;
+            let rows: Vec<_> = result
+                .findings
+                .iter()
+                .zip(&rendered)
+                .zip(&prints)
+                .map(|((f, r), p)| (screening_id, person_id, r.row(f, p)))
+                .collect();
+            screenings::insert_findings(conn, &rows)
+                .await
+                .or_internal(req)?;
             people::set_score(conn, person_id, i64::from(score), &band)
                 .await
                 .or_internal(req)?;

@@ -56,6 +56,21 @@ pub async fn audit_as(
     subject: &str,
     details: serde_json::Value,
 ) -> Result<i64, sqlx::Error> {
+    audit_log::append(
+        conn,
+        NewEntry {
+            actor,
+            action,
+            subject,
+            details: with_request(req, details),
+        },
+        crate::clock::unix_now_ms(),
+    )
+    .await
+}
+
+/// Audit details with the request id and client address added (so an entry leads to its logs).
+pub fn with_request(req: &RequestContext, details: serde_json::Value) -> serde_json::Value {
     let mut details = details;
     if let Some(map) = details.as_object_mut() {
         map.insert("request_id".into(), req.request_id.clone().into());
@@ -63,17 +78,7 @@ pub async fn audit_as(
             map.insert("client_ip".into(), ip.clone().into());
         }
     }
-    audit_log::append(
-        conn,
-        NewEntry {
-            actor,
-            action,
-            subject,
-            details,
-        },
-        crate::clock::unix_now_ms(),
-    )
-    .await
+    details
 }
 
 /// Checks the caller against the authorization table. A signed-in caller who is refused is

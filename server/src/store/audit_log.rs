@@ -61,6 +61,72 @@ pub async fn append(conn: &mut Conn, entry: NewEntry<'_>, at_ms: i64) -> Result<
     Ok(seq)
 }
 
+/// Appends several entries, in order, with one head update and few inserts (the import).
+/// The chain is exactly what appending them one by one would have produced.
+pub async fn append_many(
+    conn: &mut Conn,
+    entries: &[NewEntry<'_>],
+    at_ms: i64,
+) -> Result<(), sqlx::Error> {
+    let Ok(count) = i64::try_from(entries.len()) else {
+        return Err(sqlx::Error::Protocol("too many audit entries at once".into()));
+    };
+    if count == 0 {
+        return Ok(());
+    }
+    let head = sqlx::query("UPDATE audit_head SET seq = seq + $1 WHERE id = 1 RETURNING seq, hash")
+        .bind(count)
+        .fetch_one(&mut *conn)
+        .await?;
+    let last_seq: i64 = head.try_get("seq")?;
+    let head_hex: String = head.try_get("hash")?;
+    let mut prev_hash = chain::from_hex(&head_hex).ok_or_else(|| {
+        sqlx::Error::Protocol("audit_head.hash is not a SHA-256 hex digest".into())
+    })?;
+    let mut linked = Vec::with_capacity(entries.len());
+    for (seq, entry) in (last_seq - count + 1..).zip(entries) {
+        let entry = chain::link(
+            prev_hash,
+            EntryContent {
+                seq,
+                at_ms,
+                actor: entry.actor.to_owned(),
+                action: entry.action.to_owned(),
+                subject: entry.subject.to_owned(),
+                details: entry.details.to_string(),
+            },
+        );
+        prev_hash = entry.hash;
+        linked.push(entry);
+    }
+    const COLUMNS: usize = 8;
+    for batch in linked.chunks(super::batch::rows_per_statement(COLUMNS)) {
+        let sql = [
+            "INSERT INTO audit_log (seq, at_ms, actor, action, subject, details, prev_hash, hash) VALUES ",
+            &super::batch::values(batch.len(), COLUMNS),
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for entry in batch {
+            query = query
+                .bind(entry.content.seq)
+                .bind(entry.content.at_ms)
+                .bind(&entry.content.actor)
+                .bind(&entry.content.action)
+                .bind(&entry.content.subject)
+                .bind(&entry.content.details)
+                .bind(chain::to_hex(&entry.prev_hash))
+                .bind(chain::to_hex(&entry.hash));
+        }
+        query.execute(&mut *conn).await?;
+    }
+    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+        .bind(chain::to_hex(&prev_hash))
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// A stored row, as read back.
 #[derive(Clone, Debug)]
 pub struct StoredEntry {

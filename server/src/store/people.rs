@@ -1,7 +1,8 @@
 //! Persistence of people: the current document, its versions, and the link index.
 
 use super::db::Conn;
-use crate::scoring::links::{LinkHit, LinkKey};
+use crate::scoring::links::{LinkHit, LinkKey, LinkKind};
+use std::collections::HashMap;
 use sqlx::Row;
 
 #[derive(Clone, Debug)]
@@ -249,42 +250,164 @@ pub async fn replace_link_keys(
         .bind(person_id)
         .execute(&mut *conn)
         .await?;
-    for key in keys {
-        sqlx::query("INSERT INTO link_keys (person_id, kind, link_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-            .bind(person_id)
-            .bind(key.kind.as_str())
-            .bind(&key.key)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
+    let rows: Vec<(i64, &LinkKey)> = keys.iter().map(|k| (person_id, k)).collect();
+    insert_link_keys(conn, &rows).await
 }
 
-/// Other people holding any of `keys`: one indexed lookup per key, never a scan.
+/// Other people holding any of `keys` (at most 50 per key): one indexed statement, never a
+/// scan.
 pub async fn link_hits(
     conn: &mut Conn,
     person_id: i64,
     keys: &[LinkKey],
 ) -> Result<Vec<LinkHit>, sqlx::Error> {
+    let wanted: Vec<&LinkKey> = keys.iter().collect();
+    let holders = holders_of(conn, &wanted).await?;
+    Ok(others_holding(&holders, person_id, keys))
+}
+
+/// From the holders of many keys, the other people holding each of `keys`, at most
+/// `HOLDERS_PER_KEY - 1` per key, in key order then id order.
+pub fn others_holding(holders: &[LinkHit], person_id: i64, keys: &[LinkKey]) -> Vec<LinkHit> {
+    let mut by_key: HashMap<(LinkKind, &str), Vec<&LinkHit>> = HashMap::new();
+    for hit in holders {
+        by_key.entry((hit.kind, hit.key.as_str())).or_default().push(hit);
+    }
     let mut hits = Vec::new();
     for key in keys {
-        let rows = sqlx::query(
-            "SELECT l.person_id, p.identity_key FROM link_keys l JOIN people p ON p.id = l.person_id
-             WHERE l.kind = $1 AND l.link_key = $2 AND l.person_id <> $3 ORDER BY l.person_id LIMIT 50",
-        )
-        .bind(key.kind.as_str())
-        .bind(&key.key)
-        .bind(person_id)
-        .fetch_all(&mut *conn)
-        .await?;
-        for row in rows {
+        let Some(holders) = by_key.get_mut(&(key.kind, key.key.as_str())) else {
+            continue;
+        };
+        holders.sort_by_key(|h| h.other_person_id);
+        hits.extend(
+            holders
+                .iter()
+                .filter(|h| h.other_person_id != person_id)
+                .take(HOLDERS_PER_KEY - 1)
+                .map(|h| (*h).clone()),
+        );
+    }
+    hits
+}
+
+/// A first version (or any version) to store with [`insert_versions`].
+pub struct NewVersion<'a> {
+    pub person_id: i64,
+    pub version: i64,
+    pub document: &'a str,
+    pub changed_fields: &'a str,
+    pub changed_by: &'a str,
+    pub changed_at_ms: i64,
+}
+
+/// Stores many versions in few statements (the import).
+pub async fn insert_versions(conn: &mut Conn, rows: &[NewVersion<'_>]) -> Result<(), sqlx::Error> {
+    const COLUMNS: usize = 6;
+    for batch in rows.chunks(super::batch::rows_per_statement(COLUMNS)) {
+        let sql = [
+            "INSERT INTO person_versions (person_id, version, document, changed_fields, changed_by, changed_at_ms) VALUES ",
+            &super::batch::values(batch.len(), COLUMNS),
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for v in batch {
+            query = query
+                .bind(v.person_id)
+                .bind(v.version)
+                .bind(v.document)
+                .bind(v.changed_fields)
+                .bind(v.changed_by)
+                .bind(v.changed_at_ms);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// Adds keys of people who have none yet (new people, the import) in few statements.
+pub async fn insert_link_keys(
+    conn: &mut Conn,
+    rows: &[(i64, &LinkKey)],
+) -> Result<(), sqlx::Error> {
+    const COLUMNS: usize = 3;
+    for batch in rows.chunks(super::batch::rows_per_statement(COLUMNS)) {
+        let sql = [
+            "INSERT INTO link_keys (person_id, kind, link_key) VALUES ",
+            &super::batch::values(batch.len(), COLUMNS),
+            " ON CONFLICT DO NOTHING",
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for (person_id, key) in batch {
+            query = query.bind(*person_id).bind(key.kind.as_str()).bind(&key.key);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// Who holds each of `keys`, for many keys in one statement: at most [`HOLDERS_PER_KEY`] holders
+/// per key (lowest ids first), the same bound [`link_hits`] keeps, so a key half the store shares
+/// (a big employer's domain) costs a bounded read. The caller removes the asking person itself.
+pub async fn holders_of(
+    conn: &mut Conn,
+    keys: &[&LinkKey],
+) -> Result<Vec<LinkHit>, sqlx::Error> {
+    const COLUMNS: usize = 2;
+    let mut hits = Vec::new();
+    for batch in keys.chunks(super::batch::rows_per_statement(COLUMNS)) {
+        let sql = [
+            "WITH wanted (kind, link_key) AS (VALUES ",
+            &super::batch::values(batch.len(), COLUMNS),
+            ") SELECT kind, link_key, person_id, identity_key FROM (
+                 SELECT l.kind, l.link_key, l.person_id, p.identity_key,
+                        ROW_NUMBER() OVER (PARTITION BY l.kind, l.link_key ORDER BY l.person_id) AS rank
+                 FROM wanted w
+                 JOIN link_keys l ON l.kind = w.kind AND l.link_key = w.link_key
+                 JOIN people p ON p.id = l.person_id
+             ) ranked WHERE rank <= ",
+            HOLDERS_PER_KEY_SQL,
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for key in batch {
+            query = query.bind(key.kind.as_str()).bind(&key.key);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            let kind: String = row.try_get("kind")?;
+            let Some(kind) = LinkKind::parse(&kind) else {
+                continue;
+            };
             hits.push(LinkHit {
-                kind: key.kind,
-                key: key.key.clone(),
+                kind,
+                key: row.try_get("link_key")?,
                 other_person_id: row.try_get("person_id")?,
                 other_identity_key: row.try_get("identity_key")?,
             });
         }
     }
     Ok(hits)
+}
+
+/// Holders read per key: the 50 others [`link_hits`] returns, plus the asking person.
+pub const HOLDERS_PER_KEY: usize = 51;
+const HOLDERS_PER_KEY_SQL: &str = "51";
+
+/// Sets many people's score and band (after the import screened them) in few statements.
+pub async fn set_scores(conn: &mut Conn, rows: &[(i64, i64, &str)]) -> Result<(), sqlx::Error> {
+    const COLUMNS: usize = 3;
+    for batch in rows.chunks(super::batch::rows_per_statement(COLUMNS)) {
+        let sql = [
+            "WITH v (id, score, band) AS (VALUES ",
+            &super::batch::values(batch.len(), COLUMNS),
+            ") UPDATE people SET score = v.score, band = v.band FROM v WHERE people.id = v.id",
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for (id, score, band) in batch {
+            query = query.bind(*id).bind(*score).bind(*band);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
 }

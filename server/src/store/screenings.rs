@@ -91,29 +91,36 @@ pub struct NewFinding<'a> {
     pub fingerprint: &'a str,
 }
 
-pub async fn insert_finding(
+/// Stores many findings in few statements (the import). Each row is (screening id, person id,
+/// finding).
+pub async fn insert_findings(
     conn: &mut Conn,
-    screening_id: i64,
-    person_id: i64,
-    f: &NewFinding<'_>,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO findings (screening_id, person_id, indicator, family, severity, title, evidence, related, source, fingerprint)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-    )
-    .bind(screening_id)
-    .bind(person_id)
-    .bind(f.indicator)
-    .bind(f.family)
-    .bind(f.severity)
-    .bind(f.title)
-    .bind(f.evidence)
-    .bind(f.related)
-    .bind(f.source)
-    .bind(f.fingerprint)
-    .fetch_one(&mut *conn)
-    .await?
-    .try_get("id")
+    rows: &[(i64, i64, NewFinding<'_>)],
+) -> Result<(), sqlx::Error> {
+    const COLUMNS: usize = 10;
+    for batch in rows.chunks(super::batch::rows_per_statement(COLUMNS)) {
+        let sql = [
+            "INSERT INTO findings (screening_id, person_id, indicator, family, severity, title, evidence, related, source, fingerprint) VALUES ",
+            &super::batch::values(batch.len(), COLUMNS),
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for (screening_id, person_id, f) in batch {
+            query = query
+                .bind(*screening_id)
+                .bind(*person_id)
+                .bind(f.indicator)
+                .bind(f.family)
+                .bind(f.severity)
+                .bind(f.title)
+                .bind(f.evidence)
+                .bind(f.related)
+                .bind(f.source)
+                .bind(f.fingerprint);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 macro_rules! screening_columns {

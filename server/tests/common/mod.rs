@@ -249,4 +249,19 @@ impl TestApp {
             .await
             .unwrap()
     }
+
+    /// Runs `server verify-audit-log` against the test database: (exit code, what it printed).
+    pub fn verify_audit_log(&self) -> (i32, String) {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .arg("verify-audit-log")
+            .env("DATABASE_URL", &self.database_url)
+            .env("CLEARANCE_DATA_DIR", self.data_dir.path())
+            .env("RUST_LOG", "error")
+            .output()
+            .unwrap();
+        (
+            output.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    }
 }
