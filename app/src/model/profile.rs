@@ -22,6 +22,9 @@ pub struct ProfileDocument {
     pub education: Vec<Education>,
     pub online_presence: OnlinePresence,
     pub resume: Resume,
+    /// Perceptual hashes of photos the person supplied (ID-03, LINK-04). Optional and
+    /// consent-gated (INDICATORS.md §0 guardrail 3): hashes of the files, never face templates.
+    pub photos: Vec<Photo>,
     pub payment_instructions: Vec<PaymentInstruction>,
     pub payment_change_log: Vec<PaymentChange>,
     pub prepayment_requests: Vec<PrepaymentRequest>,
@@ -104,6 +107,8 @@ pub struct IdDocument {
     pub ocr_dob: Option<String>,
     /// The verification vendor's verdict, e.g. `pass`, `tamper_suspected`.
     pub vendor_result: Option<String>,
+    /// 64-bit perceptual hash of the document photo as 16 hex digits (ID-03, LINK-04).
+    pub photo_phash: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -279,6 +284,17 @@ pub struct Resume {
     pub cover_letter_simhash64: Option<String>,
 }
 
+/// A photo the person supplied, kept only as its perceptual hash (INDICATORS.md §3 `photos[]`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Photo {
+    /// Where it came from, e.g. `resume`, `linkedin`, `github_avatar`, `application`.
+    pub source: Option<String>,
+    /// 64-bit perceptual hash (DCT pHash) as 16 hex digits.
+    pub phash: String,
+    pub captured_at: Option<String>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PaymentInstruction {
@@ -367,6 +383,8 @@ pub struct InterviewObservation {
     pub same_person_as_previous: Option<String>,
     pub reading_suspected: Option<bool>,
     pub location_smalltalk_consistent: Option<bool>,
+    /// 64-bit perceptual hash of a snapshot taken in this round, as 16 hex digits (ID-03).
+    pub snapshot_phash: Option<String>,
     pub notes: Option<String>,
 }
 

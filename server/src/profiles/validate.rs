@@ -59,6 +59,31 @@ fn date(field: &str, value: &Option<String>) -> Check {
     }
 }
 
+/// A 64-bit perceptual hash (ID-03, LINK-04): 16 hex digits, stored lower-case.
+fn phash(field: &str, value: &mut String) -> Check {
+    let hash = value.trim().to_ascii_lowercase();
+    if hash.len() != 16 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(bad(
+            field,
+            "is not a 64-bit perceptual hash: 16 hex digits, e.g. 9f2a0c1e4b7d3a65",
+        ));
+    }
+    *value = hash;
+    Ok(())
+}
+
+/// An optional perceptual hash: blank is none, anything else must be one.
+fn optional_phash(field: &str, value: &mut Option<String>) -> Check {
+    if let Some(hash) = value.as_mut() {
+        if hash.trim().is_empty() {
+            *value = None;
+        } else {
+            phash(field, hash)?;
+        }
+    }
+    Ok(())
+}
+
 fn rows<T>(field: &str, list: &[T]) -> Check {
     if list.len() > MAX_ROWS {
         return Err(bad(
@@ -112,6 +137,10 @@ pub fn validate(doc: &mut ProfileDocument) -> Check {
             &mut d.issuing_country,
         )?;
         date(&format!("identity.id_documents[{i}].expiry"), &d.expiry)?;
+        optional_phash(
+            &format!("identity.id_documents[{i}].photo_phash"),
+            &mut d.photo_phash,
+        )?;
     }
     rows("contact.emails", &doc.contact.emails)?;
     for (i, e) in doc.contact.emails.iter_mut().enumerate() {
@@ -186,6 +215,21 @@ pub fn validate(doc: &mut ProfileDocument) -> Check {
     for (i, w) in doc.crypto_wallets.iter().enumerate() {
         wallet(&format!("crypto_wallets[{i}].address"), &w.address)?;
     }
+    rows("photos", &doc.photos)?;
+    for (i, photo) in doc.photos.iter_mut().enumerate() {
+        phash(&format!("photos[{i}].phash"), &mut photo.phash)?;
+        if let Some(source) = &photo.source {
+            text(&format!("photos[{i}].source"), source, MAX_NAME)?;
+        }
+        date(&format!("photos[{i}].captured_at"), &photo.captured_at)?;
+    }
+    rows("interview_observations", &doc.interview_observations)?;
+    for (i, round) in doc.interview_observations.iter_mut().enumerate() {
+        optional_phash(
+            &format!("interview_observations[{i}].snapshot_phash"),
+            &mut round.snapshot_phash,
+        )?;
+    }
     date("application.submitted_at", &doc.application.submitted_at)?;
     date(
         "application.employment_start",
@@ -214,6 +258,7 @@ fn wallet(field: &str, address: &str) -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clearance_app::model::profile::{IdDocument, InterviewObservation, Photo};
 
     fn doc(name: &str) -> ProfileDocument {
         let mut d = ProfileDocument::default();
@@ -278,6 +323,70 @@ mod tests {
         let mut d = doc("A");
         d.kind = "employee".into();
         assert_eq!(field_of(validate(&mut d).unwrap_err()), "kind");
+    }
+
+    fn photo(phash: &str) -> Photo {
+        Photo {
+            phash: phash.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn photo_hashes_are_16_hex_digits_stored_lower_case() {
+        let mut d = doc("A");
+        d.photos = vec![photo(" 9F2A0C1E4B7D3A65 ")];
+        d.identity.id_documents = vec![IdDocument {
+            photo_phash: Some("  ".into()),
+            ..Default::default()
+        }];
+        d.interview_observations = vec![InterviewObservation {
+            snapshot_phash: Some("0000FFFF0000ffff".into()),
+            ..Default::default()
+        }];
+        validate(&mut d).unwrap();
+        assert_eq!(d.photos[0].phash, "9f2a0c1e4b7d3a65");
+        assert_eq!(d.identity.id_documents[0].photo_phash, None);
+        let snapshot = d.interview_observations[0].snapshot_phash.as_deref();
+        assert_eq!(snapshot, Some("0000ffff0000ffff"));
+    }
+
+    #[test]
+    fn a_bad_photo_hash_names_its_field() {
+        let bad = [
+            "",
+            "9f2a",
+            "0x2a0c1e4b7d3a65",
+            "+f2a0c1e4b7d3a65",
+            "9f2a0c1e4b7d3a6g",
+            "éééééééé",
+        ];
+        for bad in bad {
+            let mut d = doc("A");
+            d.photos = vec![photo(bad)];
+            let field = field_of(validate(&mut d).unwrap_err());
+            assert_eq!(field, "photos[0].phash", "{bad:?}");
+        }
+        let mut d = doc("A");
+        let id = IdDocument {
+            photo_phash: Some("not a hash".into()),
+            ..Default::default()
+        };
+        d.identity.id_documents = vec![IdDocument::default(), id];
+        let field = field_of(validate(&mut d).unwrap_err());
+        assert_eq!(field, "identity.id_documents[1].photo_phash");
+        let mut d = doc("A");
+        d.interview_observations = vec![InterviewObservation {
+            snapshot_phash: Some("9f2a0c1e4b7d3a650".into()),
+            ..Default::default()
+        }];
+        let field = field_of(validate(&mut d).unwrap_err());
+        assert_eq!(field, "interview_observations[0].snapshot_phash");
+        let mut d = doc("A");
+        d.photos = vec![photo("9f2a0c1e4b7d3a65")];
+        d.photos[0].captured_at = Some("yesterday".into());
+        let field = field_of(validate(&mut d).unwrap_err());
+        assert_eq!(field, "photos[0].captured_at");
     }
 
     #[test]

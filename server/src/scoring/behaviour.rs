@@ -7,8 +7,9 @@
 //! missing or `unsure` answer proves nothing.
 //!
 //! Not implemented here:
-//! - BEH-08 (referral chains) and BEH-10 (cover letters reused across applicants) compare
-//!   profiles with each other; the link index reports them.
+//! - BEH-10 (cover letters reused across applicants) compares profiles with each other: the link
+//!   index reports it from banded cover-letter SimHashes (`links`, near keys).
+//! - BEH-08 (referral chains) needs a walk of the referral graph.
 //! - BEH-09 (output quality varies as if several people share the account) comes from post-hire
 //!   manager notes, which the profile document does not carry.
 //!

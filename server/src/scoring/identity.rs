@@ -2,15 +2,14 @@
 //! together across the resume, online profiles, documents and contact details? One function per
 //! indicator; `evaluate` runs them in catalogue order.
 //!
-//! Covered: ID-01, ID-02 and ID-04 to ID-16. Each indicator reports at most one finding listing
-//! everything that triggered it, except ID-07, which reports one finding per identity document.
-//! Values that cannot be read (an unparseable date, a country that is not an ISO code, an empty
-//! name) prove nothing, so a rule that needs them does not fire.
+//! Covered: ID-01 to ID-16. Each indicator reports at most one finding listing everything that
+//! triggered it, except ID-07, which reports one finding per identity document. Values that
+//! cannot be read (an unparseable date, a country that is not an ISO code, an empty name, a photo
+//! hash that is not 16 hex digits) prove nothing, so a rule that needs them does not fire.
 //!
-//! Not covered: ID-03 (the same identity shown with different photos). It compares perceptual
-//! hashes of photos, and the profile document carries no photo and no photo hash: photo
-//! processing is biometric-adjacent and must stay optional and consent-gated (INDICATORS.md §0
-//! guardrail 3), so it needs its own opt-in input.
+//! ID-03 (the same identity shown with different photos) reads only perceptual hashes of photos,
+//! which the profile carries when they were supplied with consent (INDICATORS.md §0 guardrail
+//! 3); without them it never fires.
 //!
 //! Guardrail (INDICATORS.md §0 guardrail 2): nationality and language are only ever compared
 //! with what the candidate said about themselves (ID-07, ID-09, ID-10), never used as a signal
@@ -30,6 +29,7 @@ mod employment;
 mod fixtures;
 mod footprint;
 mod naming;
+mod photos;
 
 pub use contact::{
     ID_12_MIN_CNAM_MATCH, ID_13_MIN_SIMILARITY, ID_14_FREE_WEBMAIL, ID_14_NO_EMPLOYER,
@@ -50,6 +50,7 @@ pub use naming::{
     ID_01_MIN_SHORT_FORM_TOKENS, ID_01_MIN_SIMILARITY, ID_11_LOGIN_WINDOW_DAYS,
     ID_11_MAX_LOGIN_CHANGES, ID_11_MIN_HANDLE_PART, ID_11_MIN_TOKEN_OVERLAP,
 };
+pub use photos::ID_03_MIN_DISTANCE;
 
 /// Evidence gathered before a finding is made: (field path, value).
 type Clues = Vec<(String, String)>;
@@ -60,6 +61,7 @@ pub fn evaluate(input: &Input<'_>, out: &mut Vec<Finding>) {
     let now = input.now;
     out.extend(naming::id_01_inconsistent_names(p));
     out.extend(employment::id_02_profiles_do_not_match_resume(p));
+    out.extend(photos::id_03_different_photos(p));
     out.extend(footprint::id_04_young_footprint(p, now));
     out.extend(footprint::id_05_aged_or_copied_github(p));
     out.extend(employment::id_06_us_residence_with_overseas_history(p));

@@ -6,17 +6,33 @@
 //! families share addresses and recruiters share mailboxes, so a link between the same claimed
 //! identity, a declared household or an agency mailbox does not count.
 //!
-//! Not covered here: near-duplicate resumes (SimHash distance, LINK-03 "near") and photos
-//! (LINK-04) need a similarity index rather than equal keys; referral rings (LINK-08 cycles) and
-//! GitHub co-contribution (LINK-10) need a graph walk.
+//! Three ways a kind of key makes findings:
+//! - exact keys (LINK-01, 02, 03 exact, 05 to 09): one finding per shared key;
+//! - near keys (LINK-03 near, BEH-10, LINK-04): 64-bit similarity hashes indexed as bands
+//!   ([`band_keys`]); a profile found through a band counts only when the full hashes (carried as
+//!   the key's payload) are within the kind's Hamming distance, and all the bands of one field
+//!   make one finding;
+//! - cluster keys (LINK-10): GitHub logins, own and collaborators, all in one finding.
+//!
+//! Not covered here: referral rings (LINK-08 cycles) need a graph walk.
 
-use super::finding::Severity;
-
+mod bands;
+mod cluster;
 mod findings;
+#[cfg(test)]
+mod fixtures;
 mod keys;
+mod near;
+mod rules;
 
+pub use bands::{band_keys, bands, hamming, hash_hex, parse_hash64, HASH_BITS};
+pub use cluster::LINK_10_IGNORED_LOGINS;
 pub use findings::{link_findings, LinkHit};
-pub use keys::{canonical_email, canonical_phone, canonical_wallet, identity_key, link_keys};
+pub use keys::{
+    canonical_email, canonical_github_login, canonical_phone, canonical_wallet, identity_key,
+    link_keys,
+};
+pub use near::confirmed_hits;
 
 /// What kind of artifact two profiles share.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,6 +45,14 @@ pub enum LinkKind {
     Device,
     Reference,
     EmployerDomain,
+    /// A band of the resume's SimHash (LINK-03 near).
+    ResumeSimhash,
+    /// A band of the cover letter's SimHash (BEH-10).
+    CoverLetterSimhash,
+    /// A band of a photo's pHash (LINK-04).
+    PhotoPhash,
+    /// A GitHub login: the applicant's own or a collaborator's (LINK-10).
+    GithubLogin,
 }
 
 impl LinkKind {
@@ -43,70 +67,19 @@ impl LinkKind {
             LinkKind::Device => "device",
             LinkKind::Reference => "reference",
             LinkKind::EmployerDomain => "employer_domain",
+            LinkKind::ResumeSimhash => "resume_simhash",
+            LinkKind::CoverLetterSimhash => "cover_letter_simhash",
+            LinkKind::PhotoPhash => "photo_phash",
+            LinkKind::GithubLogin => "github_login",
         }
     }
 
     pub fn parse(text: &str) -> Option<LinkKind> {
         ALL_KINDS.into_iter().find(|k| k.as_str() == text)
     }
-
-    /// The catalogue row, its severity when two distinct identities share the key, and what a
-    /// person reads.
-    fn rule(self) -> (&'static str, Severity, &'static str, &'static str) {
-        match self {
-            LinkKind::Phone => (
-                "LINK-01",
-                Severity::High,
-                "Phone number shared with another person's profile",
-                "S4",
-            ),
-            LinkKind::Email => (
-                "LINK-02",
-                Severity::High,
-                "E-mail address shared with another person's profile",
-                "S4",
-            ),
-            LinkKind::ResumeText => (
-                "LINK-03",
-                Severity::High,
-                "Same resume text as another person's profile",
-                "S4",
-            ),
-            LinkKind::Address => (
-                "LINK-05",
-                Severity::High,
-                "Address shared with another person's profile (possible laptop farm)",
-                "S6; S9",
-            ),
-            LinkKind::Payout => (
-                "LINK-06",
-                Severity::Critical,
-                "Payout account or wallet shared with another person's profile",
-                "S1; S5",
-            ),
-            LinkKind::Device => (
-                "LINK-07",
-                Severity::Critical,
-                "Device or MFA authenticator shared with another person's profile",
-                "S1; S12",
-            ),
-            LinkKind::Reference => (
-                "LINK-08",
-                Severity::Medium,
-                "Same reference as another person's profile",
-                "S9; S17",
-            ),
-            LinkKind::EmployerDomain => (
-                "LINK-09",
-                Severity::Medium,
-                "Obscure prior employer shared with several other applicants",
-                "S7; S9",
-            ),
-        }
-    }
 }
 
-const ALL_KINDS: [LinkKind; 8] = [
+const ALL_KINDS: [LinkKind; 12] = [
     LinkKind::Phone,
     LinkKind::Email,
     LinkKind::ResumeText,
@@ -115,26 +88,44 @@ const ALL_KINDS: [LinkKind; 8] = [
     LinkKind::Device,
     LinkKind::Reference,
     LinkKind::EmployerDomain,
+    LinkKind::ResumeSimhash,
+    LinkKind::CoverLetterSimhash,
+    LinkKind::PhotoPhash,
+    LinkKind::GithubLogin,
 ];
 
 /// §4.2: three or more identities at one address or payout account is a facilitator cluster.
 pub const CLUSTER_MIN_IDENTITIES: usize = 3;
 /// LINK-09: an employer domain counts only when this many applicants share it.
 pub const EMPLOYER_DOMAIN_MIN_IDENTITIES: usize = 3;
+/// LINK-03 (near): resume SimHashes at most this many bits apart are near copies (§2: "SimHash
+/// Hamming ≤ 3"); indexed as 4 bands of 16 bits.
+pub const LINK_03_NEAR_MAX_DISTANCE: u32 = 3;
+/// BEH-10: cover-letter SimHashes at most this many bits apart are one template (the LINK-03
+/// near rule); indexed as 4 bands of 16 bits.
+pub const BEH_10_MAX_DISTANCE: u32 = 3;
+/// LINK-04: photo pHashes at most this many bits apart are the same image (§4.1 "Hamming ≤ 6");
+/// indexed as 7 bands of 9 or 10 bits.
+pub const LINK_04_MAX_DISTANCE: u32 = 6;
 
 /// One key a profile contributes to the index.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LinkKey {
     pub kind: LinkKind,
-    /// The normalised key (hashed where the value is sensitive).
+    /// The normalised key (hashed where the value is sensitive); for near kinds, one band of the
+    /// hash (`r3:9f2a`).
     pub key: String,
     /// Where in the profile it comes from, for evidence.
     pub field: String,
+    /// Stored beside the key for the comparison a band alone cannot make: the full hash as 16
+    /// lower-case hex digits for near kinds, empty for the others.
+    pub payload: String,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scoring::finding::Severity;
     use crate::scoring::names;
     use clearance_app::model::profile::*;
 
@@ -150,6 +141,7 @@ mod tests {
             key: key.into(),
             other_person_id: id,
             other_identity_key: format!("{}|", names::sorted_key(who)),
+            other_payload: String::new(),
         }
     }
 
@@ -226,6 +218,7 @@ mod tests {
             kind: LinkKind::Phone,
             key: "+15550100".into(),
             field: "contact.phones[0].e164".into(),
+            payload: String::new(),
         }];
         let findings = link_findings(
             &own,
@@ -246,6 +239,7 @@ mod tests {
             kind: LinkKind::Phone,
             key: "+15550100".into(),
             field: "f".into(),
+            payload: String::new(),
         }];
         assert!(link_findings(
             &own,
@@ -261,6 +255,7 @@ mod tests {
             kind: LinkKind::Address,
             key: "h".into(),
             field: "addresses[0]".into(),
+            payload: String::new(),
         }];
         let two = link_findings(&own, "a|", &[hit(LinkKind::Address, "h", 2, "B")]);
         assert_eq!(two[0].severity, Severity::High);
@@ -282,6 +277,7 @@ mod tests {
             kind: LinkKind::EmployerDomain,
             key: "tiny.example".into(),
             field: "employment[0].employer_domain".into(),
+            payload: String::new(),
         }];
         assert!(link_findings(
             &own,
@@ -308,5 +304,10 @@ mod tests {
         for kind in ALL_KINDS {
             assert_eq!(LinkKind::parse(kind.as_str()), Some(kind));
         }
+        let mut names: Vec<&str> = ALL_KINDS.iter().map(|k| k.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ALL_KINDS.len());
+        assert_eq!(LinkKind::parse("resume_near"), None);
     }
 }

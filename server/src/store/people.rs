@@ -1,9 +1,9 @@
 //! Persistence of people: the current document, its versions, and the link index.
 
 use super::db::Conn;
-use crate::scoring::links::{LinkHit, LinkKey, LinkKind};
-use std::collections::HashMap;
+use crate::scoring::links::{self, LinkHit, LinkKey, LinkKind};
 use sqlx::Row;
+use std::collections::HashMap;
 
 #[derive(Clone, Debug)]
 pub struct PersonRecord {
@@ -267,11 +267,17 @@ pub async fn link_hits(
 }
 
 /// From the holders of many keys, the other people holding each of `keys`, at most
-/// `HOLDERS_PER_KEY - 1` per key, in key order then id order.
+/// `HOLDERS_PER_KEY - 1` per key, in key order then id order. Band keys of near-duplicate
+/// hashes (LINK-03 near, BEH-10, LINK-04) are exact keys here too; of their holders only those
+/// whose full hash is within the kind's distance are kept ([`links::confirmed_hits`]), so a band
+/// shared by chance neither links nor re-screens anyone.
 pub fn others_holding(holders: &[LinkHit], person_id: i64, keys: &[LinkKey]) -> Vec<LinkHit> {
     let mut by_key: HashMap<(LinkKind, &str), Vec<&LinkHit>> = HashMap::new();
     for hit in holders {
-        by_key.entry((hit.kind, hit.key.as_str())).or_default().push(hit);
+        by_key
+            .entry((hit.kind, hit.key.as_str()))
+            .or_default()
+            .push(hit);
     }
     let mut hits = Vec::new();
     for key in keys {
@@ -287,7 +293,7 @@ pub fn others_holding(holders: &[LinkHit], person_id: i64, keys: &[LinkKey]) -> 
                 .map(|h| (*h).clone()),
         );
     }
-    hits
+    links::confirmed_hits(keys, hits)
 }
 
 /// A first version (or any version) to store with [`insert_versions`].
@@ -329,17 +335,21 @@ pub async fn insert_link_keys(
     conn: &mut Conn,
     rows: &[(i64, &LinkKey)],
 ) -> Result<(), sqlx::Error> {
-    const COLUMNS: usize = 3;
+    const COLUMNS: usize = 4;
     for batch in rows.chunks(super::batch::rows_per_statement(COLUMNS)) {
         let sql = [
-            "INSERT INTO link_keys (person_id, kind, link_key) VALUES ",
+            "INSERT INTO link_keys (person_id, kind, link_key, payload) VALUES ",
             &super::batch::values(batch.len(), COLUMNS),
             " ON CONFLICT DO NOTHING",
         ]
         .concat();
         let mut query = sqlx::query(&sql);
         for (person_id, key) in batch {
-            query = query.bind(*person_id).bind(key.kind.as_str()).bind(&key.key);
+            query = query
+                .bind(*person_id)
+                .bind(key.kind.as_str())
+                .bind(&key.key)
+                .bind(&key.payload);
         }
         query.execute(&mut *conn).await?;
     }
@@ -349,18 +359,15 @@ pub async fn insert_link_keys(
 /// Who holds each of `keys`, for many keys in one statement: at most [`HOLDERS_PER_KEY`] holders
 /// per key (lowest ids first), the same bound [`link_hits`] keeps, so a key half the store shares
 /// (a big employer's domain) costs a bounded read. The caller removes the asking person itself.
-pub async fn holders_of(
-    conn: &mut Conn,
-    keys: &[&LinkKey],
-) -> Result<Vec<LinkHit>, sqlx::Error> {
+pub async fn holders_of(conn: &mut Conn, keys: &[&LinkKey]) -> Result<Vec<LinkHit>, sqlx::Error> {
     const COLUMNS: usize = 2;
     let mut hits = Vec::new();
     for batch in keys.chunks(super::batch::rows_per_statement(COLUMNS)) {
         let sql = [
             "WITH wanted (kind, link_key) AS (VALUES ",
             &super::batch::values(batch.len(), COLUMNS),
-            ") SELECT kind, link_key, person_id, identity_key FROM (
-                 SELECT l.kind, l.link_key, l.person_id, p.identity_key,
+            ") SELECT kind, link_key, person_id, identity_key, payload FROM (
+                 SELECT l.kind, l.link_key, l.person_id, p.identity_key, l.payload,
                         ROW_NUMBER() OVER (PARTITION BY l.kind, l.link_key ORDER BY l.person_id) AS rank
                  FROM wanted w
                  JOIN link_keys l ON l.kind = w.kind AND l.link_key = w.link_key
@@ -383,6 +390,7 @@ pub async fn holders_of(
                 key: row.try_get("link_key")?,
                 other_person_id: row.try_get("person_id")?,
                 other_identity_key: row.try_get("identity_key")?,
+                other_payload: row.try_get("payload")?,
             });
         }
     }

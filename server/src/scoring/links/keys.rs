@@ -1,5 +1,8 @@
 //! The normalised keys a profile contributes to the link index (INDICATORS.md §4.1).
 
+use super::bands::{band_keys, hash_hex, parse_hash64};
+use super::cluster::LINK_10_IGNORED_LOGINS;
+use super::rules::Matching;
 use super::{LinkKey, LinkKind};
 use crate::scoring::names;
 use clearance_app::model::profile::ProfileDocument;
@@ -7,6 +10,9 @@ use sha2::{Digest, Sha256};
 
 /// Free-mail providers that ignore dots in the local part (§4.1).
 const DOT_BLIND_DOMAINS: [&str; 2] = ["gmail.com", "googlemail.com"];
+
+/// LINK-10: the longest GitHub login.
+const GITHUB_LOGIN_MAX: usize = 39;
 
 /// Provider-aware canonical e-mail: lower-case, `+tag` removed, Gmail dots removed.
 pub fn canonical_email(address: &str) -> Option<String> {
@@ -37,6 +43,26 @@ pub fn canonical_wallet(address: &str) -> String {
     }
 }
 
+/// LINK-10: a GitHub login as GitHub compares them: case-insensitive, without a leading `@` or a
+/// `github.com/` profile URL around it. `None` when it cannot be a login (ASCII letters, digits
+/// and hyphens, at most 39), which leaves out app accounts such as `dependabot[bot]`, and for the
+/// placeholder and bot accounts found in countless repositories ([`LINK_10_IGNORED_LOGINS`]).
+pub fn canonical_github_login(text: &str) -> Option<String> {
+    let lower = text.trim().to_ascii_lowercase();
+    let login = match lower.split_once("github.com/") {
+        Some((_, path)) => path.split('/').next().unwrap_or(path),
+        None => lower.as_str(),
+    };
+    let login = login.trim().trim_start_matches('@');
+    let valid = (1..=GITHUB_LOGIN_MAX).contains(&login.len())
+        && !login.starts_with('-')
+        && login
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !LINK_10_IGNORED_LOGINS.contains(&login);
+    valid.then(|| login.to_owned())
+}
+
 fn sha256_hex(text: &str) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
 }
@@ -53,7 +79,12 @@ pub fn link_keys(p: &ProfileDocument) -> Vec<LinkKey> {
     let mut keys = Vec::new();
     let mut push = |kind, key: Option<String>, field: String| {
         if let Some(key) = key.filter(|k| !k.is_empty()) {
-            keys.push(LinkKey { kind, key, field });
+            keys.push(LinkKey {
+                kind,
+                key,
+                field,
+                payload: String::new(),
+            });
         }
     };
     for (i, phone) in p.contact.phones.iter().enumerate() {
@@ -175,9 +206,75 @@ pub fn link_keys(p: &ProfileDocument) -> Vec<LinkKey> {
             format!("employment[{i}].employer_domain"),
         );
     }
+    // LINK-10: the own login and every collaborator, under one kind, so that two applicants meet
+    // when one lists the other or both list the same collaborator.
+    let github = &p.online_presence.github;
+    push(
+        LinkKind::GithubLogin,
+        github.login.as_deref().and_then(canonical_github_login),
+        "online_presence.github.login".into(),
+    );
+    for (i, login) in github.collaborators.iter().enumerate() {
+        push(
+            LinkKind::GithubLogin,
+            canonical_github_login(login),
+            format!("online_presence.github.collaborators[{i}]"),
+        );
+    }
+    near_keys(&mut keys, p);
     keys.sort();
+    // One row per key in the index. Two own hashes sharing a band keep one payload for it; the
+    // findings compare every own hash of the kind with every hit, so no near copy is lost.
     keys.dedup_by(|a, b| a.kind == b.kind && a.key == b.key);
     keys
+}
+
+/// LINK-03 near, BEH-10 and LINK-04: the bands of each readable similarity hash, each carrying
+/// the full hash as its payload. Unreadable hashes contribute nothing.
+fn near_keys(keys: &mut Vec<LinkKey>, p: &ProfileDocument) {
+    let mut hashes: Vec<(LinkKind, Option<&str>, String)> = vec![
+        (
+            LinkKind::ResumeSimhash,
+            p.resume.simhash64.as_deref(),
+            "resume.simhash64".into(),
+        ),
+        (
+            LinkKind::CoverLetterSimhash,
+            p.resume.cover_letter_simhash64.as_deref(),
+            "resume.cover_letter_simhash64".into(),
+        ),
+    ];
+    for (i, photo) in p.photos.iter().enumerate() {
+        let field = format!("photos[{i}].phash");
+        hashes.push((LinkKind::PhotoPhash, Some(photo.phash.as_str()), field));
+    }
+    for (i, doc) in p.identity.id_documents.iter().enumerate() {
+        let field = format!("identity.id_documents[{i}].photo_phash");
+        hashes.push((LinkKind::PhotoPhash, doc.photo_phash.as_deref(), field));
+    }
+    for (kind, text, field) in hashes {
+        let Matching::Near {
+            max_distance,
+            band_prefix,
+        } = kind.matching()
+        else {
+            continue;
+        };
+        let Some(hash) = text.and_then(parse_hash64) else {
+            continue;
+        };
+        let payload = hash_hex(hash);
+        keys.extend(
+            band_keys(band_prefix, hash, max_distance)
+                .into_iter()
+                .map(|key| LinkKey {
+                    kind,
+                    key,
+                    field: field.clone(),
+                    payload: payload.clone(),
+                }),
+        );
+    }
 }
 
 /// Who claims to be whom: profiles with the same identity key are the same claimed person.
