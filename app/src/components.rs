@@ -3,6 +3,8 @@
 #[cfg(feature = "ssr")]
 pub mod csp;
 pub mod feedback;
+pub mod form_fields;
 pub mod layout;
 pub mod network;
 pub mod pager;
+pub mod person_form;

@@ -9,5 +9,6 @@ pub mod not_found;
 pub mod people;
 pub mod people_import;
 pub mod person;
+pub mod person_edit;
 pub mod person_new;
 pub mod users;

@@ -5,8 +5,10 @@
 use crate::model::audit::{AuditFilter, AuditPage};
 use crate::model::error::AppError;
 use crate::model::person::{
-    CreatedPerson, DecisionView, ImportReport, PeoplePage, PeopleQuery, PersonPage, ScreeningView,
+    CreatedPerson, DecisionView, ImportReport, PeoplePage, PeopleQuery, PersonPage, PersonView,
+    ScreeningView,
 };
+use crate::model::person_form::PersonForm;
 use crate::model::profile::ProfileDocument;
 use crate::model::request::RequestContext;
 use crate::model::user::{InviteDetails, InviteSummary, UsersPage};
@@ -91,6 +93,15 @@ pub trait PeoplePort: Send + Sync {
         req: &RequestContext,
         doc: ProfileDocument,
     ) -> Result<CreatedPerson, AppError>;
+    /// Applies the edit form to the stored document and saves it, unless someone else saved a
+    /// version after `version` (the one the form was filled from).
+    async fn update_from_form(
+        &self,
+        req: &RequestContext,
+        id: i64,
+        version: i64,
+        form: PersonForm,
+    ) -> Result<PersonView, AppError>;
     async fn decide(
         &self,
         req: &RequestContext,

@@ -7,10 +7,11 @@
 //   before we touch it; a missing or broken WASM fails the test there;
 // - without JavaScript, that attribute must never appear.
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test as base, expect, type Locator, type Page, type Response } from '@playwright/test';
-import { BASE_URL, outboxDir } from '../shared';
+import { BASE_URL, ROOT_DIR, dataDir, outboxDir, serverBinary } from '../shared';
 
 export { expect };
 
@@ -28,6 +29,20 @@ export const test = base.extend({
 export function uniqueEmail(prefix: string): string {
   const random = Math.random().toString(36).slice(2, 10);
   return `${prefix}-${Date.now()}-${random}@e2e.example`;
+}
+
+export const HR_PASSWORD = 'quiet meadow lantern 1987';
+
+/** A fresh HR account, created the way an operator would: with the server's CLI. */
+export function createHr(): string {
+  const email = uniqueEmail('screener');
+  const result = spawnSync(serverBinary(), ['create-user', '--email', email, '--role', 'hr'], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, CLEARANCE_DATA_DIR: dataDir(), CLEARANCE_PASSWORD: HR_PASSWORD },
+    encoding: 'utf8',
+  });
+  expect(result.status, `create-user: ${result.stderr}`).toBe(0);
+  return email;
 }
 
 function escapeRegExp(text: string): string {

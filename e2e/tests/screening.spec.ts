@@ -2,23 +2,7 @@
 // ids, is refused clearing while a critical finding is open, and records a decision. Runs in both
 // projects: `js` and `no-js`.
 
-import { spawnSync } from 'node:child_process';
-import { ROOT_DIR, dataDir, serverBinary } from '../shared';
-import { LoginPage, expect, expectSettled, test, uniqueEmail, visit } from './pages';
-
-const HR_PASSWORD = 'quiet meadow lantern 1987';
-
-/** A fresh HR account, created the way an operator would: with the server's CLI. */
-function createHr(): string {
-  const email = uniqueEmail('screener');
-  const result = spawnSync(serverBinary(), ['create-user', '--email', email, '--role', 'hr'], {
-    cwd: ROOT_DIR,
-    env: { ...process.env, CLEARANCE_DATA_DIR: dataDir(), CLEARANCE_PASSWORD: HR_PASSWORD },
-    encoding: 'utf8',
-  });
-  expect(result.status, `create-user: ${result.stderr}`).toBe(0);
-  return email;
-}
+import { HR_PASSWORD, LoginPage, createHr, expect, expectSettled, test, visit } from './pages';
 
 test('HR enters two linked profiles, sees the findings and records a decision', async ({ page, javaScriptEnabled: js }) => {
   const email = createHr();

@@ -22,7 +22,7 @@ pub use finding::{Evidence, Family, Finding, Severity};
 use clearance_app::model::profile::ProfileDocument;
 
 /// Stored with every screening: the same inputs and rules version give the same output.
-pub const RULES_VERSION: &str = "2026.11-1";
+pub const RULES_VERSION: &str = "2026.11-2";
 
 /// Everything a screening reads.
 #[derive(Clone, Debug)]

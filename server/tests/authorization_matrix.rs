@@ -40,6 +40,11 @@ fn sample_form(path: &str) -> Vec<(&'static str, String)> {
         "people/list" => vec![("query[page]", s("1"))],
         "people/page" => vec![("id", s("999999"))],
         "people/create" => vec![("form[legal_name]", s(""))],
+        "people/update" => vec![
+            ("id", s("999999")),
+            ("version", s("1")),
+            ("form[legal_name]", s("")),
+        ],
         "people/decide" => vec![
             ("person_id", s("999999")),
             ("decision", s("rejected")),

@@ -192,13 +192,20 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(response.status().as_u16(), 201);
-        let stored_id = response.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let stored_id = response.json::<Value>().await.unwrap()["id"]
+            .as_i64()
+            .unwrap();
 
         // 600 rows: three chunks. Rows 10 (first chunk) and 400 (second) join the farm.
         let lines: Vec<String> = (0..600)
             .map(|i| {
-                let mut row = if i == 10 || i == 400 { farm.clone() } else { json!({}) };
-                row["identity"] = json!({ "legal_name": { "full": format!("Imported Person {i}") } });
+                let mut row = if i == 10 || i == 400 {
+                    farm.clone()
+                } else {
+                    json!({})
+                };
+                row["identity"] =
+                    json!({ "legal_name": { "full": format!("Imported Person {i}") } });
                 row["contact"] = json!({ "emails": [{ "address": format!("p{i}@example.org") }] });
                 row.to_string()
             })
@@ -230,13 +237,19 @@ db_test!(
         };
         assert_eq!(
             band_and_reason(stored_id).await,
-            ("critical".to_owned(), "linked profiles were imported".to_owned()),
+            (
+                "critical".to_owned(),
+                "linked profiles were imported".to_owned()
+            ),
             "three identities now share the address and the payout account (§4.2)"
         );
         assert_eq!(band_and_reason(ids[400]).await.0, "critical");
         assert_eq!(
             band_and_reason(ids[10]).await,
-            ("critical".to_owned(), "linked profiles were imported".to_owned()),
+            (
+                "critical".to_owned(),
+                "linked profiles were imported".to_owned()
+            ),
             "a row of an earlier chunk is re-scored when a later chunk links to it"
         );
         assert_eq!(band_and_reason(ids[11]).await.0, "clear");
@@ -256,11 +269,18 @@ db_test!(
         assert_eq!(related, vec![stored_id, ids[10]]);
 
         assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'person.created'").await,
+            count(
+                &app,
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'person.created'"
+            )
+            .await,
             601,
             "one audit entry per person, imported or entered"
         );
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM person_versions").await, 601);
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) FROM person_versions").await,
+            601
+        );
         let (code, out) = app.verify_audit_log();
         assert_eq!(code, 0, "the batched audit entries chain correctly: {out}");
     }

@@ -26,6 +26,20 @@ pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
     Ok(created.id)
 }
 
+/// The edit form. `version` is the one the form was filled from: a save over a newer version is
+/// refused (409). On success the browser goes back to the person's screening; the answer is the
+/// new version.
+#[server(endpoint = "people/update")]
+pub async fn update_person(id: i64, version: i64, form: PersonForm) -> Result<i64, AppError> {
+    let (ports, request) = super::context::current()?;
+    let updated = ports
+        .people
+        .update_from_form(&request, id, version, form)
+        .await?;
+    leptos_axum::redirect(&format!("/people/{}", updated.id));
+    Ok(updated.version)
+}
+
 #[server(endpoint = "people/decide")]
 pub async fn record_decision(
     person_id: i64,

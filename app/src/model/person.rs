@@ -150,6 +150,7 @@ pub struct PersonPage {
     /// What the viewer may do here.
     pub may_decide: bool,
     pub may_dismiss: bool,
+    pub may_edit: bool,
 }
 
 /// A row of an import that was refused, with the field and what was wrong.

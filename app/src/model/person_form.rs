@@ -1,11 +1,16 @@
 //! The web form for entering a person, as flat fields (so it works as a plain HTML form without
 //! JavaScript), and its conversion into a profile document. Blank fields and blank rows are
-//! left out; the server validates the result and names any field it refuses.
+//! left out; the server validates the result and names any field it refuses. The same form edits
+//! a stored person: `fill` shows a document in it, `apply` and `rows` write the changes back.
+
+mod apply;
+mod fill;
+mod rows;
 
 use super::profile::*;
 use serde::{Deserialize, Serialize};
 
-/// Rows offered for the repeatable sections; blank rows are ignored.
+/// Rows the new-person form offers for the repeatable sections; blank rows are ignored.
 pub const EMAIL_ROWS: usize = 2;
 pub const PHONE_ROWS: usize = 2;
 pub const JOB_ROWS: usize = 3;
@@ -113,60 +118,95 @@ impl PersonForm {
         };
         identity.claimed_timezone = opt(&self.timezone);
         identity.languages_claimed = list(&self.languages);
-        if opt(&self.id_doc_type).is_some() || opt(&self.id_doc_number).is_some() {
-            identity.id_documents.push(IdDocument {
+        identity.id_documents.extend(self.id_document());
+        doc.contact.emails = (0..self.emails.len())
+            .filter_map(|i| self.email_row(i))
+            .collect();
+        doc.contact.phones = (0..self.phones.len())
+            .filter_map(|i| self.phone_row(i))
+            .collect();
+        doc.addresses.extend(self.home_address());
+        doc.addresses.extend(self.shipping_address());
+        doc.employment = (0..self.employers.len())
+            .filter_map(|i| self.job_row(i))
+            .collect();
+        doc.online_presence.github.login = opt(&self.github_login);
+        doc.online_presence.github.created_at = opt(&self.github_created);
+        doc.online_presence.linkedin.url = opt(&self.linkedin_url);
+        doc.payment_instructions.extend(self.payment());
+        doc.crypto_wallets.extend(self.wallet());
+        doc.interview_observations = (0..self.interview_modes.len())
+            .filter_map(|i| self.interview_row(i))
+            .collect();
+        doc.references = (0..self.reference_names.len())
+            .filter_map(|i| self.reference_row(i))
+            .collect();
+        doc.source_channel.channel_type = opt(&self.source_type);
+        doc.source_channel.agency_name = opt(&self.agency_name);
+        doc
+    }
+
+    // One builder per part of the document, used by `to_document` and by `apply_to` (for parts
+    // the stored document does not have yet), so a new part is the same either way. Each returns
+    // None when the form leaves that part blank.
+
+    fn id_document(&self) -> Option<IdDocument> {
+        (opt(&self.id_doc_type).is_some() || opt(&self.id_doc_number).is_some()).then(|| {
+            IdDocument {
                 doc_type: opt(&self.id_doc_type).unwrap_or_else(|| "passport".into()),
                 issuing_country: opt(&self.id_doc_country),
                 number: opt(&self.id_doc_number),
                 ocr_name: opt(&self.id_doc_name),
                 ..Default::default()
-            });
-        }
-        doc.contact.emails = self
-            .emails
-            .iter()
-            .filter_map(|e| opt(e))
-            .map(|address| EmailContact {
-                address,
-                ..Default::default()
-            })
-            .collect();
-        doc.contact.phones = (0..self.phones.len())
-            .filter_map(|i| {
-                opt(at(&self.phones, i)).map(|e164| PhoneContact {
-                    e164,
-                    line_type: opt(at(&self.phone_types, i)),
-                    ..Default::default()
-                })
-            })
-            .collect();
-        doc.addresses.extend(address(
+            }
+        })
+    }
+
+    fn email_row(&self, i: usize) -> Option<EmailContact> {
+        opt(at(&self.emails, i)).map(|address| EmailContact {
+            address,
+            ..Default::default()
+        })
+    }
+
+    fn phone_row(&self, i: usize) -> Option<PhoneContact> {
+        opt(at(&self.phones, i)).map(|e164| PhoneContact {
+            e164,
+            line_type: opt(at(&self.phone_types, i)),
+            ..Default::default()
+        })
+    }
+
+    fn home_address(&self) -> Option<Address> {
+        address(
             "residential",
             &self.home_line1,
             &self.home_city,
             &self.home_postal_code,
             &self.home_country,
-        ));
-        doc.addresses.extend(address(
+        )
+    }
+
+    fn shipping_address(&self) -> Option<Address> {
+        address(
             "laptop_shipping",
             &self.ship_line1,
             &self.ship_city,
             &self.ship_postal_code,
             &self.ship_country,
-        ));
-        doc.employment = (0..self.employers.len())
-            .filter_map(|i| {
-                opt(at(&self.employers, i)).map(|employer_name| Employment {
-                    employer_name,
-                    employer_domain: opt(at(&self.employer_domains, i)),
-                    country: opt(at(&self.employer_countries, i)),
-                    ..Default::default()
-                })
-            })
-            .collect();
-        doc.online_presence.github.login = opt(&self.github_login);
-        doc.online_presence.github.created_at = opt(&self.github_created);
-        doc.online_presence.linkedin.url = opt(&self.linkedin_url);
+        )
+    }
+
+    fn job_row(&self, i: usize) -> Option<Employment> {
+        opt(at(&self.employers, i)).map(|employer_name| Employment {
+            employer_name,
+            employer_domain: opt(at(&self.employer_domains, i)),
+            country: opt(at(&self.employer_countries, i)),
+            ..Default::default()
+        })
+    }
+
+    fn payment(&self) -> Option<PaymentInstruction> {
         let paid = [
             &self.pay_method,
             &self.iban,
@@ -174,54 +214,49 @@ impl PersonForm {
             &self.account_holder,
             &self.pay_platform,
         ];
-        if paid.iter().any(|v| opt(v).is_some()) {
-            doc.payment_instructions.push(PaymentInstruction {
+        paid.iter()
+            .any(|v| opt(v).is_some())
+            .then(|| PaymentInstruction {
                 method: opt(&self.pay_method).unwrap_or_else(|| "other".into()),
                 platform: opt(&self.pay_platform),
                 bank_country: opt(&self.bank_country),
                 account_holder_name: opt(&self.account_holder),
                 iban: opt(&self.iban),
                 ..Default::default()
-            });
-        }
-        if let Some(address) = opt(&self.wallet_address) {
-            doc.crypto_wallets.push(CryptoWallet {
-                chain: opt(&self.wallet_chain).unwrap_or_else(|| "ethereum".into()),
-                asset: None,
-                address,
-            });
-        }
-        doc.interview_observations = (0..self.interview_modes.len())
-            .filter_map(|i| {
-                let mode = opt(at(&self.interview_modes, i))?;
-                let liveness = opt(at(&self.interview_liveness, i));
-                Some(InterviewObservation {
-                    round: u32::try_from(i + 1).unwrap_or(1),
-                    video_requested: Some(mode == "video"),
-                    mode: Some(mode),
-                    camera_on: yes_no(at(&self.interview_camera, i)),
-                    liveness_prompts: LivenessPrompts {
-                        hand_wave: liveness,
-                        ..Default::default()
-                    },
-                    same_person_as_previous: opt(at(&self.interview_same_person, i)),
-                    ..Default::default()
-                })
             })
-            .collect();
-        doc.references = (0..self.reference_names.len())
-            .filter_map(|i| {
-                opt(at(&self.reference_names, i)).map(|name| Reference {
-                    name,
-                    email: opt(at(&self.reference_emails, i)),
-                    company: opt(at(&self.reference_companies, i)),
-                    ..Default::default()
-                })
-            })
-            .collect();
-        doc.source_channel.channel_type = opt(&self.source_type);
-        doc.source_channel.agency_name = opt(&self.agency_name);
-        doc
+    }
+
+    fn wallet(&self) -> Option<CryptoWallet> {
+        opt(&self.wallet_address).map(|address| CryptoWallet {
+            chain: opt(&self.wallet_chain).unwrap_or_else(|| "ethereum".into()),
+            asset: None,
+            address,
+        })
+    }
+
+    fn interview_row(&self, i: usize) -> Option<InterviewObservation> {
+        let mode = opt(at(&self.interview_modes, i))?;
+        Some(InterviewObservation {
+            round: u32::try_from(i + 1).unwrap_or(1),
+            video_requested: Some(mode == "video"),
+            mode: Some(mode),
+            camera_on: yes_no(at(&self.interview_camera, i)),
+            liveness_prompts: LivenessPrompts {
+                hand_wave: opt(at(&self.interview_liveness, i)),
+                ..Default::default()
+            },
+            same_person_as_previous: opt(at(&self.interview_same_person, i)),
+            ..Default::default()
+        })
+    }
+
+    fn reference_row(&self, i: usize) -> Option<Reference> {
+        opt(at(&self.reference_names, i)).map(|name| Reference {
+            name,
+            email: opt(at(&self.reference_emails, i)),
+            company: opt(at(&self.reference_companies, i)),
+            ..Default::default()
+        })
     }
 }
 

@@ -60,7 +60,10 @@ pub async fn update(
     body: Bytes,
 ) -> Result<Json<PersonView>, ApiError> {
     let doc = profile_from_json(&body)?;
-    Ok(Json(state.services.update_person(&req, id, doc).await?))
+    // The API replaces the whole document, last write wins; the edit form sends its version.
+    Ok(Json(
+        state.services.update_person(&req, id, doc, None).await?,
+    ))
 }
 
 pub async fn get(

@@ -20,13 +20,13 @@ use crate::store::audit_log::{self, NewEntry};
 use crate::store::db::Conn;
 use crate::store::people::{self, NewVersion, PersonFields};
 use crate::store::screenings::{self, NewScreening};
-use clearance_app::model::profile::ProfileDocument;
-use std::collections::{BTreeSet, HashSet};
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::person::{ImportReport, RowError};
+use clearance_app::model::profile::ProfileDocument;
 use clearance_app::model::request::RequestContext;
 use serde_json::json;
+use std::collections::{BTreeSet, HashSet};
 
 /// Rows per transaction: large enough to amortise the commit, small enough to keep the writer
 /// responsive for everyone else.
@@ -139,9 +139,7 @@ impl Services {
         let mut wanted: Vec<&LinkKey> = keys.iter().flatten().collect();
         wanted.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
         wanted.dedup_by(|a, b| a.kind == b.kind && a.key == b.key);
-        let holders = people::holders_of(conn, &wanted)
-            .await
-            .or_internal(req)?;
+        let holders = people::holders_of(conn, &wanted).await.or_internal(req)?;
 
         let in_chunk: HashSet<i64> = ids.iter().copied().collect();
         let mut stored_others = BTreeSet::new();

@@ -43,6 +43,14 @@ fn changed_sections(before: &ProfileDocument, after: &ProfileDocument) -> Vec<St
     }
 }
 
+/// The answer to a save based on an older version than `current`, the stored one.
+fn stale(current: i64) -> AppError {
+    AppError::conflict(format!(
+        "Someone else saved this profile since you opened it (it is now at version {current}). \
+         Reload the page to see their changes, then edit again."
+    ))
+}
+
 fn person_view(record: PersonRecord) -> Result<PersonView, serde_json::Error> {
     Ok(PersonView {
         id: record.id,
@@ -137,11 +145,14 @@ impl Services {
         Ok(CreatedPerson { id, screening })
     }
 
+    /// Stores a new version. With `expected_version` (the edit form's), a save over a version
+    /// someone else stored since is refused, rather than silently undoing their change.
     pub async fn update_person(
         &self,
         req: &RequestContext,
         id: i64,
         doc: ProfileDocument,
+        expected_version: Option<i64>,
     ) -> Result<PersonView, AppError> {
         authorize(&self.db, req, Operation::EditPeople).await?;
         let (doc, json) = self.prepare(doc)?;
@@ -160,6 +171,9 @@ impl Services {
             .await
             .or_internal(req)?
             .ok_or_else(|| AppError::not_found("There is no person with this id."))?;
+        if expected_version.is_some_and(|v| v != before.version) {
+            return Err(stale(before.version));
+        }
         let old: ProfileDocument = serde_json::from_str(&before.document).or_internal(req)?;
         let changed = changed_sections(&old, &doc);
         if changed.is_empty() {
@@ -173,6 +187,12 @@ impl Services {
         let version = people::update(&mut tx, id, &fields, now)
             .await
             .or_internal(req)?;
+        // On PostgreSQL two saves of one version can both pass the check above; the row lock
+        // makes the later one count from the earlier one's version here. Returning drops (rolls
+        // back) the transaction.
+        if expected_version.is_some_and(|v| v.saturating_add(1) != version) {
+            return Err(stale(version.saturating_sub(1)));
+        }
         let changed_json = serde_json::to_string(&changed).or_internal(req)?;
         people::insert_version(&mut tx, id, version, &json, &changed_json, &by, now)
             .await

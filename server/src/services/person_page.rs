@@ -10,8 +10,9 @@ use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::person::{
     CreatedPerson, DecisionView, ImportReport, LinkedPerson, PeoplePage, PeopleQuery, PersonPage,
-    ScreeningSummary, ScreeningView,
+    PersonView, ScreeningSummary, ScreeningView,
 };
+use clearance_app::model::person_form::PersonForm;
 use clearance_app::model::profile::ProfileDocument;
 use clearance_app::model::request::RequestContext;
 use clearance_app::ports::PeoplePort;
@@ -73,6 +74,7 @@ impl Services {
             linked,
             may_decide: Operation::DecideScreening.permits(role),
             may_dismiss: Operation::DismissFinding.permits(role),
+            may_edit: Operation::EditPeople.permits(role),
         })
     }
 }
@@ -97,6 +99,20 @@ impl PeoplePort for Services {
         doc: ProfileDocument,
     ) -> Result<CreatedPerson, AppError> {
         self.create_person(req, doc).await
+    }
+
+    async fn update_from_form(
+        &self,
+        req: &RequestContext,
+        id: i64,
+        version: i64,
+        form: PersonForm,
+    ) -> Result<PersonView, AppError> {
+        // First, so a role that may only read is refused before anything is loaded.
+        authorize(&self.db, req, Operation::EditPeople).await?;
+        let mut doc = self.person(req, id).await?.document;
+        form.apply_to(&mut doc);
+        self.update_person(req, id, doc, Some(version)).await
     }
 
     async fn decide(

@@ -69,7 +69,9 @@ pub async fn append_many(
     at_ms: i64,
 ) -> Result<(), sqlx::Error> {
     let Ok(count) = i64::try_from(entries.len()) else {
-        return Err(sqlx::Error::Protocol("too many audit entries at once".into()));
+        return Err(sqlx::Error::Protocol(
+            "too many audit entries at once".into(),
+        ));
     };
     if count == 0 {
         return Ok(());
