@@ -36,5 +36,6 @@ pub fn endpoints() -> Vec<(&'static str, Operation)> {
         (people::RecordDecision::PATH, Operation::DecideScreening),
         (people::DismissFinding::PATH, Operation::DismissFinding),
         (people::ImportPeople::PATH, Operation::EditPeople),
+        (people::ImportStatus::PATH, Operation::EditPeople),
     ]
 }

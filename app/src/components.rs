@@ -4,6 +4,7 @@
 pub mod csp;
 pub mod feedback;
 pub mod form_fields;
+pub mod import_report;
 pub mod layout;
 pub mod network;
 pub mod pager;

@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/people") view=pages::people::People ssr=SsrMode::Async/>
                     <Route path=path!("/people/new") view=pages::person_new::NewPerson ssr=SsrMode::Async/>
                     <Route path=path!("/people/import") view=pages::people_import::ImportPeoplePage ssr=SsrMode::Async/>
+                    <Route path=path!("/people/import/:id") view=pages::import_job::ImportJob ssr=SsrMode::Async/>
                     <Route path=path!("/people/:id") view=pages::person::Person ssr=SsrMode::Async/>
                     <Route path=path!("/people/:id/edit") view=pages::person_edit::EditPerson ssr=SsrMode::Async/>
                     <Route path=path!("/*any") view=pages::not_found::NotFound ssr=SsrMode::Async/>

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod audit;
 pub mod home;
+pub mod import_job;
 pub mod invite;
 pub mod login;
 pub mod not_found;

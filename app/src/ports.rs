@@ -5,7 +5,7 @@
 use crate::model::audit::{AuditFilter, AuditPage};
 use crate::model::error::AppError;
 use crate::model::person::{
-    CreatedPerson, DecisionView, ImportReport, PeoplePage, PeopleQuery, PersonPage, PersonView,
+    CreatedPerson, DecisionView, ImportJobView, PeoplePage, PeopleQuery, PersonPage, PersonView,
     ScreeningView,
 };
 use crate::model::person_form::PersonForm;
@@ -115,13 +115,17 @@ pub trait PeoplePort: Send + Sync {
         finding_id: i64,
         reason: &str,
     ) -> Result<ScreeningView, AppError>;
-    /// `format`: `json` (array or JSON lines) or `csv`.
-    async fn import(
+    /// Checks and validates the data, then imports it in the background; returns the number of
+    /// the import, whose progress [`PeoplePort::import_job`] reads. `format`: `json` (array or
+    /// JSON lines) or `csv`.
+    async fn start_import(
         &self,
         req: &RequestContext,
         format: &str,
         text: &str,
-    ) -> Result<ImportReport, AppError>;
+    ) -> Result<i64, AppError>;
+    /// An import's progress, then its report or why it failed (its starter and admins only).
+    async fn import_job(&self, req: &RequestContext, id: i64) -> Result<ImportJobView, AppError>;
 }
 
 /// Everything the server functions need, provided once per request.

@@ -32,6 +32,9 @@ pub struct Settings {
     pub mail_poll_interval: Duration,
     /// Where the compiled site (`pkg/`) is served from.
     pub site_root: PathBuf,
+    /// Re-screen people screened under older rules after start-up (always on in the product;
+    /// tests that drive the refresh themselves turn it off).
+    pub refresh_screenings_on_start: bool,
 }
 
 impl std::fmt::Debug for Settings {
@@ -118,6 +121,7 @@ impl Settings {
                 var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             ),
             data_dir,
+            refresh_screenings_on_start: true,
         })
     }
 }

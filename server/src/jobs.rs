@@ -1,2 +1,3 @@
 //! Background work.
 pub mod mail_worker;
+pub mod rules_refresh;

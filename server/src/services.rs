@@ -5,9 +5,11 @@
 mod audit_log;
 mod auth;
 mod import;
+mod import_jobs;
 mod invites;
 mod people;
 mod person_page;
+mod rules_refresh;
 mod screening;
 pub mod sessions;
 pub mod support;

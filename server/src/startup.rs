@@ -3,7 +3,7 @@
 
 use crate::auth::token::{TokenKeys, TokenKind};
 use crate::config::Settings;
-use crate::jobs::mail_worker;
+use crate::jobs::{mail_worker, rules_refresh};
 use crate::mail::transport::Transport;
 use crate::services::sessions::CookiePolicy;
 use crate::services::Services;
@@ -62,6 +62,7 @@ impl Application {
             CookiePolicy { secure },
             settings.hash_key.clone(),
         ));
+        fail_interrupted_imports(&services).await;
         let listener = TcpListener::bind(settings.listen_addr)
             .await
             .with_context(|| format!("listening on {}", settings.listen_addr))?;
@@ -110,8 +111,11 @@ impl Application {
             transport,
             settings.mail_from.clone(),
             settings.mail_poll_interval,
-            stop_rx,
+            stop_rx.clone(),
         ));
+        let refresh = settings
+            .refresh_screenings_on_start
+            .then(|| tokio::spawn(rules_refresh::run(self.state.services.clone(), stop_rx)));
         tracing::info!(addr = %self.local_addr(), "listening");
         axum::serve(
             self.listener,
@@ -122,6 +126,9 @@ impl Application {
         .await?;
         let _ = stop_tx.send(true);
         let _ = worker.await;
+        if let Some(refresh) = refresh {
+            let _ = refresh.await;
+        }
         self.state.services.db.close().await;
         Ok(())
     }
@@ -137,6 +144,15 @@ async fn warn_when_nobody_can_administer(db: &Db) {
             "no active admin account yet; create the first one with \
              `make user EMAIL=you@example.com` (or `server create-user --email you@example.com --role admin`)"
         );
+    }
+}
+
+/// Imports that were running when the server last stopped will never end: say so on their page.
+async fn fail_interrupted_imports(services: &Services) {
+    match services.fail_interrupted_imports().await {
+        Ok(0) => {}
+        Ok(count) => tracing::warn!(count, "imports interrupted by the last stop marked failed"),
+        Err(err) => tracing::error!(error = %err, "could not check for interrupted imports"),
     }
 }
 

@@ -2,6 +2,7 @@
 pub mod audit_log;
 pub mod batch;
 pub mod db;
+pub mod import_jobs;
 pub mod invites;
 pub mod outbox;
 pub mod people;

@@ -51,6 +51,7 @@ fn sample_form(path: &str) -> Vec<(&'static str, String)> {
             ("reason", s("r")),
         ],
         "people/import" => vec![("format", s("json")), ("text", s("[]"))],
+        "people/import-status" => vec![("id", s("999999"))],
         "findings/dismiss" => vec![("finding_id", s("999999")), ("reason", s("r"))],
         _ => vec![],
     }

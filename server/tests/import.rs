@@ -1,5 +1,7 @@
 //! Bulk import through the REST API: JSON arrays, JSON lines and CSV, with per-row errors,
-//! linking across imported rows, and a body limit larger than the rest of the API.
+//! linking across imported rows, and a body limit larger than the rest of the API. From the
+//! import page: the import runs in the background, its progress and report are read by its
+//! starter (and admins), and an import whose server stopped is reported failed.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -142,27 +144,164 @@ db_test!(
     }
 );
 
+/// Asks for an import's state (as its page does) until it has ended; a bounded wait.
+async fn wait_for_import(app: &TestApp, client: &reqwest::Client, id: i64) -> Value {
+    let id = id.to_string();
+    for _ in 0..1500 {
+        let (status, job) = app
+            .call(client, "/api/people/import-status", &[("id", &id)])
+            .await;
+        assert_eq!(status, 200, "{job}");
+        if job["status"] != "running" {
+            return job;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("import {id} did not end");
+}
+
 db_test!(
-    the_import_page_imports_pasted_csv_and_reports_refused_rows,
+    the_import_page_imports_in_the_background_with_progress_and_reports_refused_rows,
     |app: TestApp| async move {
         let (hr, _) = app.signed_in("hr").await;
-        let csv = "legal_name,email\nAda Lovelace,ada@example.com\nNo Mail,nope\n";
-        let (status, report) = app
+        // 600 rows (three chunks); data rows 101 and 451 have a bad address.
+        let mut csv = String::from("legal_name,email\n");
+        for i in 1..=600 {
+            let email = if i == 101 || i == 451 {
+                "not-an-email".to_owned()
+            } else {
+                format!("p{i}@example.org")
+            };
+            csv.push_str(&format!("Page Person {i},{email}\n"));
+        }
+        let (status, id) = app
             .call(
                 &hr,
                 "/api/people/import",
-                &[("format", "csv"), ("text", csv)],
+                &[("format", "csv"), ("text", &csv)],
             )
             .await;
-        assert_eq!(status, 200, "{report}");
-        assert_eq!(report["imported"], 1);
+        assert_eq!(status, 200, "{id}");
+        let id = id.as_i64().expect("the answer is the import's number");
+
+        let job = wait_for_import(&app, &hr, id).await;
+        assert_eq!(job["status"], "finished", "{job}");
+        assert_eq!(job["rows"], 600);
+        assert_eq!(job["total"], 598);
+        assert_eq!(job["done"], job["total"], "{job}");
+        assert_eq!(job["imported"], 598);
+        assert!(job["error"].is_null(), "{job}");
+        let failed: Vec<(i64, &str)> = job["failed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["row"].as_i64().unwrap(), f["field"].as_str().unwrap()))
+            .collect();
         assert_eq!(
-            (
-                report["failed"][0]["row"].as_i64(),
-                report["failed"][0]["field"].as_str()
-            ),
-            (Some(2), Some("contact.emails[0].address"))
+            failed,
+            [
+                (101, "contact.emails[0].address"),
+                (451, "contact.emails[0].address")
+            ]
         );
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM people").await, 598);
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) FROM screenings").await,
+            598,
+            "every imported person is screened"
+        );
+        for action in ["people.import_started", "people.imported"] {
+            let sql = format!("SELECT COUNT(*) FROM audit_log WHERE action = '{action}'");
+            assert_eq!(count(&app, &sql).await, 1, "{action}");
+        }
+
+        // Another HR user cannot see it (as if it did not exist); an admin can.
+        let (other, _) = app.signed_in("hr").await;
+        let (status, _) = app
+            .call(
+                &other,
+                "/api/people/import-status",
+                &[("id", &id.to_string())],
+            )
+            .await;
+        assert_eq!(status, 404);
+        let page = other
+            .get(app.url(&format!("/people/import/{id}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), 404);
+        let (admin, _) = app.signed_in("admin").await;
+        let (status, seen) = app
+            .call(
+                &admin,
+                "/api/people/import-status",
+                &[("id", &id.to_string())],
+            )
+            .await;
+        assert_eq!((status, &seen["imported"]), (200, &json!(598)), "{seen}");
+        let (auditor, _) = app.signed_in("auditor").await;
+        let (status, _) = app
+            .call(
+                &auditor,
+                "/api/people/import-status",
+                &[("id", &id.to_string())],
+            )
+            .await;
+        assert_eq!(status, 403);
+
+        // The finished page shows the report and no longer reloads itself.
+        let page = hr
+            .get(app.url(&format!("/people/import/{id}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), 200);
+        let html = page.text().await.unwrap();
+        assert!(html.contains("Imported 598 of 598 rows"), "{html}");
+        assert!(html.contains("Imported 598 · refused 2"), "{html}");
+        assert!(!html.contains("http-equiv"), "{html}");
+    }
+);
+
+db_test!(
+    without_javascript_the_form_post_goes_to_the_import_page_and_bad_data_is_refused_at_once,
+    |app: TestApp| async move {
+        let (hr, _) = app.signed_in("hr").await;
+        let response = hr
+            .post(app.url("/api/people/import"))
+            .header("accept", "text/html")
+            .form(&[
+                ("format", "json"),
+                (
+                    "text",
+                    r#"[{"identity": {"legal_name": {"full": "Ada Lovelace"}}}]"#,
+                ),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 302);
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        let id: i64 = location
+            .strip_prefix("/people/import/")
+            .and_then(|id| id.parse().ok())
+            .unwrap_or_else(|| panic!("redirect to the import's page, got {location}"));
+        let job = wait_for_import(&app, &hr, id).await;
+        assert_eq!(
+            (job["status"].as_str(), job["imported"].as_i64()),
+            (Some("finished"), Some(1))
+        );
+
+        // A file that cannot be read at all, an unknown format and no rows start nothing.
+        let (status, body) = app
+            .call(
+                &hr,
+                "/api/people/import",
+                &[("format", "json"), ("text", "[{")],
+            )
+            .await;
+        assert_eq!((status, body["field"].as_str()), (400, Some("file")));
         let (status, body) = app
             .call(
                 &hr,
@@ -171,6 +310,109 @@ db_test!(
             )
             .await;
         assert_eq!((status, body["field"].as_str()), (422, Some("format")));
+        let (status, body) = app
+            .call(
+                &hr,
+                "/api/people/import",
+                &[("format", "csv"), ("text", "legal_name\n")],
+            )
+            .await;
+        assert_eq!((status, body["field"].as_str()), (422, Some("text")));
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM import_jobs").await, 1);
+    }
+);
+
+db_test!(
+    an_import_whose_server_stopped_is_reported_failed_with_what_to_do,
+    |app: TestApp| async move {
+        let (hr, _) = app.signed_in("hr").await;
+        let me = format!("user:{}", app.who(&hr).await["user_id"]);
+        let insert_stale = || {
+            let (app, me) = (&app, me.clone());
+            async move {
+                let mut db = app.db().await;
+                sqlx::query(
+                    "INSERT INTO import_jobs (created_by, format, total_rows, parsed_ok, done,
+                         status, created_at_ms, heartbeat_at_ms)
+                     VALUES ($1, 'csv', 600, 600, 250, 'running', 1000, 1000) RETURNING id",
+                )
+                .bind(me)
+                .fetch_one(&mut db)
+                .await
+                .unwrap()
+                .get::<i64, _>(0)
+            }
+        };
+        let restart_message = "The server restarted during this import";
+
+        // Found when its page is read...
+        let id = insert_stale().await;
+        let job = wait_for_import(&app, &hr, id).await;
+        assert_eq!(job["status"], "failed");
+        assert_eq!(job["done"], 250, "the committed rows are kept and counted");
+        assert!(
+            job["error"].as_str().unwrap().contains(restart_message),
+            "{job}"
+        );
+
+        // ...or when the server starts.
+        let id = insert_stale().await;
+        assert_eq!(app.services.fail_interrupted_imports().await.unwrap(), 1);
+        let job = wait_for_import(&app, &hr, id).await;
+        assert_eq!(job["status"], "failed");
+        assert!(
+            job["error"].as_str().unwrap().contains(restart_message),
+            "{job}"
+        );
+    }
+);
+
+db_test!(
+    the_rest_api_shows_an_import_started_from_the_page_to_its_starter,
+    |app: TestApp| async move {
+        let (hr, email) = app.signed_in("hr").await;
+        let (status, id) = app
+            .call(
+                &hr,
+                "/api/people/import",
+                &[("format", "csv"), ("text", "legal_name\nGrace Hopper\n")],
+            )
+            .await;
+        assert_eq!(status, 200, "{id}");
+        let id = id.as_i64().unwrap();
+        wait_for_import(&app, &hr, id).await;
+        let token = {
+            let response = reqwest::Client::new()
+                .post(app.url("/api/v1/auth/login"))
+                .json(&json!({ "email": email, "password": common::PASSWORD }))
+                .send()
+                .await
+                .unwrap();
+            response.json::<Value>().await.unwrap()["token"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        let response = reqwest::Client::new()
+            .get(app.url(&format!("/api/v1/import-jobs/{id}")))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 200);
+        let job: Value = response.json().await.unwrap();
+        assert_eq!(
+            (job["status"].as_str(), job["imported"].as_i64()),
+            (Some("finished"), Some(1))
+        );
+        let other = app.api_token("hr").await;
+        let response = reqwest::Client::new()
+            .get(app.url(&format!("/api/v1/import-jobs/{id}")))
+            .bearer_auth(&other)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 404);
     }
 );
 

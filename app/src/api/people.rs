@@ -1,7 +1,7 @@
 //! People and their screenings.
 
 use crate::model::error::AppError;
-use crate::model::person::{ImportReport, PeoplePage, PeopleQuery, PersonPage};
+use crate::model::person::{ImportJobView, PeoplePage, PeopleQuery, PersonPage};
 use crate::model::person_form::PersonForm;
 use leptos::prelude::*;
 
@@ -64,9 +64,20 @@ pub async fn dismiss_finding(finding_id: i64, reason: String) -> Result<(), AppE
         .map(|_| ())
 }
 
-/// Imports pasted JSON or CSV (up to the 1 MiB form limit; larger files go through the API).
+/// Starts importing pasted (or picked) JSON or CSV, up to the 1 MiB form limit (larger files go
+/// through the API). The rows are checked at once; on success the import runs in the background
+/// and the browser goes to its progress page. The answer is the import's number.
 #[server(endpoint = "people/import")]
-pub async fn import_people(format: String, text: String) -> Result<ImportReport, AppError> {
+pub async fn import_people(format: String, text: String) -> Result<i64, AppError> {
     let (ports, request) = super::context::current()?;
-    ports.people.import(&request, &format, &text).await
+    let id = ports.people.start_import(&request, &format, &text).await?;
+    leptos_axum::redirect(&format!("/people/import/{id}"));
+    Ok(id)
+}
+
+/// An import's progress, then its report or why it failed.
+#[server(endpoint = "people/import-status")]
+pub async fn import_status(id: i64) -> Result<ImportJobView, AppError> {
+    let (ports, request) = super::context::current()?;
+    ports.people.import_job(&request, id).await
 }

@@ -169,3 +169,39 @@ pub struct ImportReport {
     pub ids: Vec<i64>,
     pub failed: Vec<RowError>,
 }
+
+/// Import statuses: running in the background, finished (with a report), or failed.
+pub const IMPORT_RUNNING: &str = "running";
+pub const IMPORT_FINISHED: &str = "finished";
+pub const IMPORT_FAILED: &str = "failed";
+
+/// An import started from the import page, which runs in the background: its progress, then
+/// its report or why it failed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportJobView {
+    pub id: i64,
+    /// `running`, `finished` or `failed`.
+    pub status: String,
+    /// `csv` or `json`.
+    pub format: String,
+    /// Rows in the data.
+    pub rows: usize,
+    /// Rows that passed validation: what the import stores.
+    pub total: usize,
+    /// Rows stored so far (in transactions of 250: a row is never half-written).
+    pub done: usize,
+    /// When finished: how many people were imported.
+    pub imported: usize,
+    /// When finished: every refused row with its field and reason.
+    pub failed: Vec<RowError>,
+    /// When failed: what went wrong and what to do.
+    pub error: Option<String>,
+    pub started_at: String,
+    pub finished_at: Option<String>,
+}
+
+impl ImportJobView {
+    pub fn is_running(&self) -> bool {
+        self.status == IMPORT_RUNNING
+    }
+}

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::{Extension, Json};
 use clearance_app::model::error::AppError;
 use clearance_app::model::person::{
-    CreatedPerson, DecisionView, PeoplePage, PeopleQuery, PersonView, ScreeningView,
+    CreatedPerson, DecisionView, ImportJobView, PeoplePage, PeopleQuery, PersonView, ScreeningView,
 };
 use clearance_app::model::profile::ProfileDocument;
 use clearance_app::model::request::RequestContext;
@@ -159,6 +159,16 @@ pub async fn import(
     Ok(Json(
         state.services.import_people(&req, rows, &|_, _| {}).await?,
     ))
+}
+
+/// `GET /api/v1/import-jobs/{id}`: an import started from the import page (its starter and
+/// admins only): progress, then the report or why it stopped.
+pub async fn import_job(
+    State(state): State<AppState>,
+    Extension(req): Ctx,
+    Path(id): Path<i64>,
+) -> Result<Json<ImportJobView>, ApiError> {
+    Ok(Json(state.services.import_job(&req, id).await?))
 }
 
 #[cfg(test)]

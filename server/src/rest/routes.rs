@@ -32,6 +32,7 @@ pub const ROUTES: &[(&str, &str, Operation)] = &[
     ("POST", "/people/1/decision", Operation::DecideScreening),
     ("POST", "/findings/1/dismiss", Operation::DismissFinding),
     ("POST", "/people/import", Operation::EditPeople),
+    ("GET", "/import-jobs/1", Operation::EditPeople),
 ];
 
 pub fn router() -> Router<AppState> {
@@ -58,6 +59,7 @@ pub fn router() -> Router<AppState> {
                 super::people::IMPORT_MAX_BYTES,
             )),
         )
+        .route("/import-jobs/{id}", get(super::people::import_job))
 }
 
 type Ctx = Extension<RequestContext>;

@@ -32,6 +32,26 @@ use std::collections::{BTreeSet, HashSet};
 /// responsive for everyone else.
 const CHUNK: usize = 250;
 
+/// Parsed rows after validation: the prepared documents (with their JSON) ready to store, and
+/// the refused rows. Only [`Services::validate_rows`] makes one, so whatever is imported from it
+/// went through the same checks as a person entered by hand.
+pub(super) struct Validated {
+    ready: Vec<(ProfileDocument, String)>,
+    failed: Vec<RowError>,
+}
+
+impl Validated {
+    /// Rows that passed validation: what the import writes.
+    pub fn valid(&self) -> usize {
+        self.ready.len()
+    }
+
+    /// Rows refused, with their row number, field and reason.
+    pub fn refused(&self) -> usize {
+        self.failed.len()
+    }
+}
+
 impl Services {
     /// Imports parsed rows; `progress` is called after each committed chunk with (done, total).
     pub async fn import_people(
@@ -41,6 +61,13 @@ impl Services {
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<ImportReport, AppError> {
         authorize(&self.db, req, Operation::EditPeople).await?;
+        let rows = self.validate_rows(rows);
+        self.import_validated(req, rows, None, progress).await
+    }
+
+    /// Validates, protects and serialises every parsed row (no I/O). A row that did not parse,
+    /// or whose values are refused, is reported with its row number and field.
+    pub(super) fn validate_rows(&self, rows: Parsed) -> Validated {
         let mut failed = Vec::new();
         let mut ready = Vec::new();
         for (row, parsed) in rows {
@@ -55,6 +82,21 @@ impl Services {
                 Err(error) => failed.push(error),
             }
         }
+        Validated { ready, failed }
+    }
+
+    /// Stores validated rows in chunks of one transaction each, then writes the import's audit
+    /// entry; `job` is the background import this is part of, if any. `progress` is called after
+    /// each committed chunk with (done, total).
+    pub(super) async fn import_validated(
+        &self,
+        req: &RequestContext,
+        rows: Validated,
+        job: Option<i64>,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<ImportReport, AppError> {
+        authorize(&self.db, req, Operation::EditPeople).await?;
+        let Validated { ready, failed } = rows;
         let total = ready.len();
         let mut ids = Vec::with_capacity(total);
         for chunk in ready.chunks(CHUNK) {
@@ -63,16 +105,14 @@ impl Services {
             tx.commit().await.or_internal(req)?;
             progress(ids.len(), total);
         }
+        let mut details = json!({ "imported": ids.len(), "failed": failed.len() });
+        if let (Some(job), Some(map)) = (job, details.as_object_mut()) {
+            map.insert("job".into(), job.into());
+        }
         let mut tx = self.db.begin().await.or_internal(req)?;
-        audit(
-            &mut tx,
-            req,
-            "people.imported",
-            "",
-            json!({ "imported": ids.len(), "failed": failed.len() }),
-        )
-        .await
-        .or_internal(req)?;
+        audit(&mut tx, req, "people.imported", "", details)
+            .await
+            .or_internal(req)?;
         tx.commit().await.or_internal(req)?;
         Ok(ImportReport {
             imported: ids.len(),

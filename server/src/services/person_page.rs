@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::person::{
-    CreatedPerson, DecisionView, ImportReport, LinkedPerson, PeoplePage, PeopleQuery, PersonPage,
+    CreatedPerson, DecisionView, ImportJobView, LinkedPerson, PeoplePage, PeopleQuery, PersonPage,
     PersonView, ScreeningSummary, ScreeningView,
 };
 use clearance_app::model::person_form::PersonForm;
@@ -134,18 +134,16 @@ impl PeoplePort for Services {
         self.dismiss_finding(req, finding_id, reason).await
     }
 
-    async fn import(
+    async fn start_import(
         &self,
         req: &RequestContext,
         format: &str,
         text: &str,
-    ) -> Result<ImportReport, AppError> {
-        super::support::authorize(&self.db, req, Operation::EditPeople).await?;
-        let rows = match format {
-            "csv" => crate::profiles::import::parse_csv(text)?,
-            "json" => crate::profiles::import::parse_json(text)?,
-            _ => return Err(AppError::invalid("format", "Choose JSON or CSV.")),
-        };
-        self.import_people(req, rows, &|_, _| {}).await
+    ) -> Result<i64, AppError> {
+        self.start_import_job(req, format, text).await
+    }
+
+    async fn import_job(&self, req: &RequestContext, id: i64) -> Result<ImportJobView, AppError> {
+        Services::import_job(self, req, id).await
     }
 }

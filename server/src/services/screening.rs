@@ -121,6 +121,7 @@ impl Services {
                     .map(|f| f.fingerprint)
                     .collect();
                 latest.person_version == person.version
+                    && latest.rules_version == result.rules_version
                     && latest.score == i64::from(score)
                     && latest.band == band
                     && before == prints.iter().cloned().collect()

@@ -419,3 +419,25 @@ pub async fn set_scores(conn: &mut Conn, rows: &[(i64, i64, &str)]) -> Result<()
     }
     Ok(())
 }
+
+/// People whose latest screening was made under other rules than `rules_version` (or who have
+/// none), after `after_id`, in id order: the work list after the rules change.
+pub async fn outdated(
+    conn: &mut Conn,
+    rules_version: &str,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT p.id FROM people p
+         LEFT JOIN screenings s ON s.id = (SELECT MAX(s2.id) FROM screenings s2 WHERE s2.person_id = p.id)
+         WHERE p.id > $1 AND (s.id IS NULL OR s.rules_version <> $2)
+         ORDER BY p.id LIMIT $3",
+    )
+    .bind(after_id)
+    .bind(rules_version)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(|r| r.try_get("id")).collect()
+}

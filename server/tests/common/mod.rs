@@ -26,12 +26,18 @@ pub enum Backend {
 #[macro_export]
 macro_rules! db_test {
     ($name:ident, $body:expr) => {
+        $crate::db_test!($name, settings = |_| {}, $body);
+    };
+    // With the settings adjusted before the app starts.
+    ($name:ident, settings = $adjust:expr, $body:expr) => {
         mod $name {
             #[allow(unused_imports)]
             use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let app = $crate::common::TestApp::spawn($crate::common::Backend::Sqlite).await;
+                let app =
+                    $crate::common::TestApp::spawn_with($crate::common::Backend::Sqlite, $adjust)
+                        .await;
                 ($body)(app).await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -40,7 +46,9 @@ macro_rules! db_test {
                     eprintln!("TEST_DATABASE_URL is not set: PostgreSQL variant not run");
                     return;
                 }
-                let app = $crate::common::TestApp::spawn($crate::common::Backend::Postgres).await;
+                let app =
+                    $crate::common::TestApp::spawn_with($crate::common::Backend::Postgres, $adjust)
+                        .await;
                 ($body)(app).await;
             }
         }
@@ -114,6 +122,7 @@ impl TestApp {
             trusted_proxies: Vec::new(),
             mail_poll_interval: Duration::from_millis(100),
             site_root: data_dir.path().join("site"),
+            refresh_screenings_on_start: true,
         };
         adjust(&mut settings);
         let app = Application::build(settings)
