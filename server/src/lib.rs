@@ -14,4 +14,5 @@ pub mod services;
 pub mod startup;
 pub mod store;
 pub mod telemetry;
+pub mod watchlists;
 pub mod web;
