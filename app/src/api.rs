@@ -33,6 +33,7 @@ pub fn endpoints() -> Vec<(&'static str, Operation)> {
         (people::LoadPersonPage::PATH, Operation::ViewPeople),
         (people::CreatePerson::PATH, Operation::EditPeople),
         (people::UpdatePerson::PATH, Operation::EditPeople),
+        (people::LoadPersonDraft::PATH, Operation::EditPeople),
         (people::RecordDecision::PATH, Operation::DecideScreening),
         (people::DismissFinding::PATH, Operation::DismissFinding),
         (people::ImportPeople::PATH, Operation::EditPeople),

@@ -8,7 +8,7 @@ use crate::model::person::{
     CreatedPerson, DecisionView, ImportJobView, PeoplePage, PeopleQuery, PersonPage, PersonView,
     ScreeningView,
 };
-use crate::model::person_form::PersonForm;
+use crate::model::person_form::{PersonDraft, PersonForm};
 use crate::model::profile::ProfileDocument;
 use crate::model::request::RequestContext;
 use crate::model::user::{InviteDetails, InviteSummary, UsersPage};
@@ -126,6 +126,17 @@ pub trait PeoplePort: Send + Sync {
     ) -> Result<i64, AppError>;
     /// An import's progress, then its report or why it failed (its starter and admins only).
     async fn import_job(&self, req: &RequestContext, id: i64) -> Result<ImportJobView, AppError>;
+    /// Keeps what was typed into a refused form (JavaScript off), bank and ID numbers removed.
+    async fn save_draft(
+        &self,
+        req: &RequestContext,
+        key: &str,
+        draft: PersonDraft,
+    ) -> Result<(), AppError>;
+    /// The caller's own draft of `key`, if recent.
+    async fn draft(&self, req: &RequestContext, key: &str)
+        -> Result<Option<PersonDraft>, AppError>;
+    async fn clear_draft(&self, req: &RequestContext, key: &str) -> Result<(), AppError>;
 }
 
 /// Everything the server functions need, provided once per request.

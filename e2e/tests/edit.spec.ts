@@ -120,3 +120,32 @@ test('"Add another phone" adds a row and keeps what was typed', async ({ page, j
   await expect(page.locator('#phone_types-2')).toHaveValue('voip');
   await expect(page.locator('#phones-3')).toHaveValue('');
 });
+
+test('a refused save keeps what was typed, with JavaScript or without', async ({ page, javaScriptEnabled: js }) => {
+  await signInAsHr(page, js);
+  const suffix = uniqueSuffix();
+  const name = `Mary Jackson ${suffix}`;
+
+  await visit(page, js, '/people/new');
+  await page.locator('#legal_name').fill(name);
+  await page.locator('#emails-0').fill(`mary-${suffix}@example.org`);
+  await page.locator('#phones-0').fill('12');
+  await page.locator('#pay_method').selectOption('wire');
+  await page.locator('#iban').fill('GB29NWBK60161331926819');
+  await page.getByRole('button', { name: 'Save and screen' }).click();
+  if (!js) {
+    // The browser was sent back to the form, which the server drew again from its draft.
+    await expect(page).toHaveURL(/\/people\/new\?.*__err=/);
+    await expect(page.getByText('What you typed is kept below')).toBeVisible();
+  }
+  await expect(page.getByRole('alert')).toContainText('contact.phones[0].e164');
+  await expect(page.locator('#legal_name')).toHaveValue(name);
+  await expect(page.locator('#emails-0')).toHaveValue(`mary-${suffix}@example.org`);
+  await expect(page.locator('#phones-0')).toHaveValue('12');
+  await expect(page.locator('#pay_method')).toHaveValue('wire');
+  // Without JavaScript the bank number is not kept by the server and must be typed again.
+  await expect(page.locator('#iban')).toHaveValue(js ? 'GB29NWBK60161331926819' : '');
+
+  await page.locator('#phones-0').fill(phone(suffix, 3));
+  await saveAndExpectScreening(page, js, 'Save and screen', name);
+});

@@ -4,11 +4,13 @@
 
 mod audit_log;
 mod auth;
+mod form_drafts;
 mod import;
 mod import_jobs;
 mod invites;
 mod people;
 mod person_page;
+mod rescreen;
 mod rules_refresh;
 mod screening;
 pub mod sessions;

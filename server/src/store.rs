@@ -2,6 +2,7 @@
 pub mod audit_log;
 pub mod batch;
 pub mod db;
+pub mod form_drafts;
 pub mod import_jobs;
 pub mod invites;
 pub mod outbox;

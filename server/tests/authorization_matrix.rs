@@ -52,6 +52,7 @@ fn sample_form(path: &str) -> Vec<(&'static str, String)> {
         ],
         "people/import" => vec![("format", s("json")), ("text", s("[]"))],
         "people/import-status" => vec![("id", s("999999"))],
+        "people/draft" => vec![("key", s("people/create"))],
         "findings/dismiss" => vec![("finding_id", s("999999")), ("reason", s("r"))],
         _ => vec![],
     }

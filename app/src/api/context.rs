@@ -31,3 +31,17 @@ pub fn set_cookie(cookie: &SessionCookie) {
         options.append_header(http::header::SET_COOKIE, value);
     }
 }
+
+/// Whether this call is a plain HTML form post (JavaScript off): the browser will be sent back to
+/// the form's page, which is rendered anew, so anything worth keeping must be kept on the server.
+pub fn is_plain_form_post() -> bool {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
+        .unwrap_or(false)
+}

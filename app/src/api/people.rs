@@ -2,7 +2,7 @@
 
 use crate::model::error::AppError;
 use crate::model::person::{ImportJobView, PeoplePage, PeopleQuery, PersonPage};
-use crate::model::person_form::PersonForm;
+use crate::model::person_form::{PersonDraft, PersonForm};
 use leptos::prelude::*;
 
 #[server(endpoint = "people/list")]
@@ -17,13 +17,54 @@ pub async fn load_person_page(id: i64) -> Result<PersonPage, AppError> {
     ports.people.page(&request, id).await
 }
 
-/// The entry form; on success the browser goes to the new person's screening.
+/// The entry form; on success the browser goes to the new person's screening. Refused without
+/// JavaScript, what was typed is kept as a draft for the page to show again.
 #[server(endpoint = "people/create")]
 pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
+    use crate::model::person_form::NEW_PERSON_DRAFT;
     let (ports, request) = super::context::current()?;
-    let created = ports.people.create(&request, form.to_document()).await?;
-    leptos_axum::redirect(&format!("/people/{}", created.id));
-    Ok(created.id)
+    match ports.people.create(&request, form.to_document()).await {
+        Ok(created) => {
+            // A draft left by an earlier refusal is done with; failing to drop it costs nothing.
+            let _ = ports.people.clear_draft(&request, NEW_PERSON_DRAFT).await;
+            leptos_axum::redirect(&format!("/people/{}", created.id));
+            Ok(created.id)
+        }
+        Err(err) => {
+            keep_draft(&ports, &request, NEW_PERSON_DRAFT, form, None, &err).await;
+            Err(err)
+        }
+    }
+}
+
+/// Keeps a refused form as a draft when the browser will come back without JavaScript, and only
+/// for refusals the person can fix (not for "sign in" or "not allowed").
+#[cfg(feature = "ssr")]
+async fn keep_draft(
+    ports: &crate::ports::Ports,
+    request: &crate::model::request::RequestContext,
+    key: &str,
+    form: PersonForm,
+    version: Option<i64>,
+    err: &AppError,
+) {
+    let fixable = matches!(
+        err,
+        AppError::Invalid { .. } | AppError::Malformed { .. } | AppError::Conflict { .. }
+    );
+    if fixable && super::context::is_plain_form_post() {
+        let draft = crate::model::person_form::PersonDraft { form, version };
+        if let Err(e) = ports.people.save_draft(request, key, draft).await {
+            leptos::logging::warn!("could not keep the refused form as a draft: {e}");
+        }
+    }
+}
+
+/// The caller's draft of a refused people form (`people/create` or `people/update:<id>`), if any.
+#[server(endpoint = "people/draft")]
+pub async fn load_person_draft(key: String) -> Result<Option<PersonDraft>, AppError> {
+    let (ports, request) = super::context::current()?;
+    ports.people.draft(&request, &key).await
 }
 
 /// The edit form. `version` is the one the form was filled from: a save over a newer version is
@@ -31,13 +72,24 @@ pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
 /// new version.
 #[server(endpoint = "people/update")]
 pub async fn update_person(id: i64, version: i64, form: PersonForm) -> Result<i64, AppError> {
+    use crate::model::person_form::edit_person_draft;
     let (ports, request) = super::context::current()?;
-    let updated = ports
+    let key = edit_person_draft(id);
+    match ports
         .people
-        .update_from_form(&request, id, version, form)
-        .await?;
-    leptos_axum::redirect(&format!("/people/{}", updated.id));
-    Ok(updated.version)
+        .update_from_form(&request, id, version, form.clone())
+        .await
+    {
+        Ok(updated) => {
+            let _ = ports.people.clear_draft(&request, &key).await;
+            leptos_axum::redirect(&format!("/people/{}", updated.id));
+            Ok(updated.version)
+        }
+        Err(err) => {
+            keep_draft(&ports, &request, &key, form, Some(version), &err).await;
+            Err(err)
+        }
+    }
 }
 
 #[server(endpoint = "people/decide")]

@@ -68,6 +68,33 @@ pub struct PersonForm {
     pub agency_name: String,
 }
 
+/// What a refused save kept of the form, so the page can show it again with the error when the
+/// browser runs no JavaScript (with JavaScript the page keeps the inputs itself). Bank and ID
+/// numbers are never kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonDraft {
+    pub form: PersonForm,
+    /// The version an edit form was filled from (none for a new person).
+    pub version: Option<i64>,
+}
+
+/// The draft key of the entry form.
+pub const NEW_PERSON_DRAFT: &str = "people/create";
+
+/// The draft key of the edit form of person `id`.
+pub fn edit_person_draft(id: i64) -> String {
+    format!("people/update:{id}")
+}
+
+impl PersonForm {
+    /// The form with the bank and ID numbers blanked (what a draft may keep).
+    pub fn without_secrets(mut self) -> PersonForm {
+        self.iban.clear();
+        self.id_doc_number.clear();
+        self
+    }
+}
+
 fn opt(value: &str) -> Option<String> {
     let trimmed = value.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_owned())

@@ -105,6 +105,8 @@ impl Services {
             tx.commit().await.or_internal(req)?;
             progress(ids.len(), total);
         }
+        self.rescreen_flagged(req, "linked profiles were imported")
+            .await?;
         let mut details = json!({ "imported": ids.len(), "failed": failed.len() });
         if let (Some(job), Some(map)) = (job, details.as_object_mut()) {
             map.insert("job".into(), job.into());
@@ -180,13 +182,14 @@ impl Services {
         wanted.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
         wanted.dedup_by(|a, b| a.kind == b.kind && a.key == b.key);
         let holders = people::holders_of(conn, &wanted).await.or_internal(req)?;
+        let holders = people::Holders::index(&holders);
 
         let in_chunk: HashSet<i64> = ids.iter().copied().collect();
         let mut stored_others = BTreeSet::new();
         let now = unix_now();
         let mut screened = Vec::with_capacity(chunk.len());
         for ((id, (doc, _)), own) in ids.iter().zip(chunk).zip(&keys) {
-            let hits = people::others_holding(&holders, *id, own);
+            let hits = holders.others(*id, own);
             stored_others.extend(
                 hits.iter()
                     .map(|h| h.other_person_id)
@@ -266,10 +269,38 @@ impl Services {
             .await
             .or_internal(req)?;
 
-        for other in stored_others {
-            self.rescreen(conn, req, other, "linked profiles were imported")
-                .await?;
-        }
+        // Re-screened once, at the end of the import, however many chunks link to them.
+        let stored_others: Vec<i64> = stored_others.into_iter().collect();
+        people::mark_rescreen_pending(conn, &stored_others)
+            .await
+            .or_internal(req)?;
         Ok(ids)
+    }
+
+    /// Re-screens everyone flagged by [`people::mark_rescreen_pending`], in batches of one
+    /// transaction each, and clears their flags.
+    pub(super) async fn rescreen_flagged(
+        &self,
+        req: &RequestContext,
+        reason: &str,
+    ) -> Result<usize, AppError> {
+        let (mut after, mut done) = (0, 0);
+        loop {
+            let mut tx = self.db.begin().await.or_internal(req)?;
+            let ids = people::rescreen_pending(&mut tx, after, CHUNK as i64)
+                .await
+                .or_internal(req)?;
+            let Some(last) = ids.last().copied() else {
+                tx.commit().await.or_internal(req)?;
+                return Ok(done);
+            };
+            self.rescreen_many(&mut tx, req, &ids, reason).await?;
+            people::clear_rescreen_pending(&mut tx, &ids)
+                .await
+                .or_internal(req)?;
+            tx.commit().await.or_internal(req)?;
+            done += ids.len();
+            after = last;
+        }
     }
 }

@@ -117,15 +117,14 @@ impl Services {
         )
         .await
         .or_internal(req)?;
-        for other in self.rescreen(conn, req, id, origin).await? {
-            self.rescreen(
-                conn,
-                req,
-                other,
-                &format!("linked profile person:{id} was added"),
-            )
-            .await?;
-        }
+        let others = self.rescreen(conn, req, id, origin).await?;
+        self.rescreen_many(
+            conn,
+            req,
+            &others,
+            &format!("linked profile person:{id} was added"),
+        )
+        .await?;
         Ok(id)
     }
 
@@ -215,15 +214,13 @@ impl Services {
         others.extend(old_links.iter().map(|h| h.other_person_id));
         others.sort_unstable();
         others.dedup();
-        for other in others {
-            self.rescreen(
-                &mut tx,
-                req,
-                other,
-                &format!("linked profile person:{id} changed"),
-            )
-            .await?;
-        }
+        self.rescreen_many(
+            &mut tx,
+            req,
+            &others,
+            &format!("linked profile person:{id} changed"),
+        )
+        .await?;
         let after = people::find(&mut tx, id)
             .await
             .or_internal(req)?

@@ -12,7 +12,7 @@ use clearance_app::model::person::{
     CreatedPerson, DecisionView, ImportJobView, LinkedPerson, PeoplePage, PeopleQuery, PersonPage,
     PersonView, ScreeningSummary, ScreeningView,
 };
-use clearance_app::model::person_form::PersonForm;
+use clearance_app::model::person_form::{PersonDraft, PersonForm};
 use clearance_app::model::profile::ProfileDocument;
 use clearance_app::model::request::RequestContext;
 use clearance_app::ports::PeoplePort;
@@ -145,5 +145,26 @@ impl PeoplePort for Services {
 
     async fn import_job(&self, req: &RequestContext, id: i64) -> Result<ImportJobView, AppError> {
         Services::import_job(self, req, id).await
+    }
+
+    async fn save_draft(
+        &self,
+        req: &RequestContext,
+        key: &str,
+        draft: PersonDraft,
+    ) -> Result<(), AppError> {
+        self.save_form_draft(req, key, draft).await
+    }
+
+    async fn draft(
+        &self,
+        req: &RequestContext,
+        key: &str,
+    ) -> Result<Option<PersonDraft>, AppError> {
+        self.form_draft(req, key).await
+    }
+
+    async fn clear_draft(&self, req: &RequestContext, key: &str) -> Result<(), AppError> {
+        self.clear_form_draft(req, key).await
     }
 }

@@ -30,9 +30,11 @@ impl Services {
             .await
             .or_internal(req)?;
         let reason = format!("rules updated to {RULES_VERSION}");
-        for other in self.rescreen(&mut tx, req, person_id, &reason).await? {
-            self.rescreen(&mut tx, req, other, &reason).await?;
-        }
+        let others = self.rescreen(&mut tx, req, person_id, &reason).await?;
+        self.rescreen_many(&mut tx, req, &others, &reason).await?;
+        people::clear_rescreen_pending(&mut tx, &[person_id])
+            .await
+            .or_internal(req)?;
         tx.commit().await.or_internal(req)
     }
 

@@ -5,21 +5,20 @@
 
 use super::support::{audit, authorize, authorize_actor, bounded, OrInternal};
 use super::Services;
-use crate::clock::{rfc3339, unix_now, unix_now_ms};
-use crate::scoring::{self, links, score, Finding, Input, Lookups};
+use crate::clock::{rfc3339, unix_now_ms};
+use crate::scoring::Finding;
 use crate::store::db::Conn;
 use crate::store::people;
-use crate::store::screenings::{self, FindingRow, NewFinding, NewScreening};
+use crate::store::screenings::{self, FindingRow, NewFinding};
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::person::{
     DecisionView, DismissalView, EvidenceView, FindingView, ScreeningView, DECISIONS,
 };
-use clearance_app::model::profile::ProfileDocument;
 use clearance_app::model::request::RequestContext;
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// Identifies a finding by what it says, not by which screening produced it.
 pub fn fingerprint(finding: &Finding) -> String {
@@ -68,107 +67,6 @@ impl Rendered {
 }
 
 impl Services {
-    /// Screens a person again inside `conn`'s transaction and stores the result when it differs
-    /// from the latest one. Returns the ids of the other people it is linked to.
-    pub(super) async fn rescreen(
-        &self,
-        conn: &mut Conn,
-        req: &RequestContext,
-        person_id: i64,
-        reason: &str,
-    ) -> Result<Vec<i64>, AppError> {
-        let person = people::find(conn, person_id)
-            .await
-            .or_internal(req)?
-            .ok_or_else(|| AppError::not_found("There is no person with this id."))?;
-        let doc: ProfileDocument = serde_json::from_str(&person.document).or_internal(req)?;
-        let keys = links::link_keys(&doc);
-        let hits = people::link_hits(conn, person_id, &keys)
-            .await
-            .or_internal(req)?;
-        let result = scoring::screen_with(
-            &Input {
-                profile: &doc,
-                now: unix_now(),
-            },
-            Lookups {
-                links: &hits,
-                watchlist: &[],
-            },
-        );
-        let dismissed: BTreeSet<String> = screenings::dismissals(conn, person_id)
-            .await
-            .or_internal(req)?
-            .into_iter()
-            .map(|d| d.fingerprint)
-            .collect();
-        let prints: Vec<String> = result.findings.iter().map(fingerprint).collect();
-        let open: Vec<Finding> = result
-            .findings
-            .iter()
-            .zip(&prints)
-            .filter(|(_, p)| !dismissed.contains(*p))
-            .map(|(f, _)| f.clone())
-            .collect();
-        let (score, band) = score::score(&open);
-        let band = label(&band);
-        let unchanged = match screenings::latest(conn, person_id).await.or_internal(req)? {
-            Some(latest) => {
-                let before: BTreeSet<String> = screenings::findings_of(conn, latest.id)
-                    .await
-                    .or_internal(req)?
-                    .into_iter()
-                    .map(|f| f.fingerprint)
-                    .collect();
-                latest.person_version == person.version
-                    && latest.rules_version == result.rules_version
-                    && latest.score == i64::from(score)
-                    && latest.band == band
-                    && before == prints.iter().cloned().collect()
-            }
-            None => false,
-        };
-        if !unchanged {
-            let screening_id = screenings::insert(
-                conn,
-                &NewScreening {
-                    person_id,
-                    person_version: person.version,
-                    rules_version: result.rules_version,
-                    score: i64::from(score),
-                    band: &band,
-                    reason,
-                },
-                unix_now_ms(),
-            )
-            .await
-            .or_internal(req)?;
-            let rendered = result
-                .findings
-                .iter()
-                .map(Rendered::of)
-                .collect::<Result<Vec<_>, _>>()
-                .or_internal(req)?;
-            let rows: Vec<_> = result
-                .findings
-                .iter()
-                .zip(&rendered)
-                .zip(&prints)
-                .map(|((f, r), p)| (screening_id, person_id, r.row(f, p)))
-                .collect();
-            screenings::insert_findings(conn, &rows)
-                .await
-                .or_internal(req)?;
-            people::set_score(conn, person_id, i64::from(score), &band)
-                .await
-                .or_internal(req)?;
-        }
-        let mut linked: Vec<i64> = hits.iter().map(|h| h.other_person_id).collect();
-        linked.sort_unstable();
-        linked.dedup();
-        Ok(linked)
-    }
-
     /// The latest screening of a person, with dismissals shown.
     pub(super) async fn screening_view(
         &self,

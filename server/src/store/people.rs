@@ -129,6 +129,78 @@ pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<PersonRecord>, sqlx
     row.as_ref().map(from_row).transpose()
 }
 
+/// Many people at once, in id order (missing ids are left out).
+pub async fn find_many(conn: &mut Conn, ids: &[i64]) -> Result<Vec<PersonRecord>, sqlx::Error> {
+    let mut found = Vec::with_capacity(ids.len());
+    for batch in ids.chunks(super::batch::rows_per_statement(1)) {
+        let sql = [
+            concat!("SELECT ", columns!(), " FROM people WHERE id IN "),
+            &super::batch::values(1, batch.len()),
+            " ORDER BY id",
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for id in batch {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            found.push(from_row(&row)?);
+        }
+    }
+    Ok(found)
+}
+
+/// Flags people whose screening must be redone because someone linked to them arrived (the
+/// import defers those re-screenings to one pass at its end; a crash leaves the flag for the
+/// background refresh).
+pub async fn mark_rescreen_pending(conn: &mut Conn, ids: &[i64]) -> Result<(), sqlx::Error> {
+    for batch in ids.chunks(super::batch::rows_per_statement(1)) {
+        let sql = [
+            "UPDATE people SET rescreen_pending = 1 WHERE id IN ",
+            &super::batch::values(1, batch.len()),
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for id in batch {
+            query = query.bind(*id);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+pub async fn clear_rescreen_pending(conn: &mut Conn, ids: &[i64]) -> Result<(), sqlx::Error> {
+    for batch in ids.chunks(super::batch::rows_per_statement(1)) {
+        let sql = [
+            "UPDATE people SET rescreen_pending = 0 WHERE id IN ",
+            &super::batch::values(1, batch.len()),
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for id in batch {
+            query = query.bind(*id);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// Flagged people after `after_id`, in id order.
+pub async fn rescreen_pending(
+    conn: &mut Conn,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id FROM people WHERE rescreen_pending = 1 AND id > $1 ORDER BY id LIMIT $2",
+    )
+    .bind(after_id)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(|r| r.try_get("id")).collect()
+}
+
 pub async fn set_score(
     conn: &mut Conn,
     id: i64,
@@ -272,28 +344,47 @@ pub async fn link_hits(
 /// whose full hash is within the kind's distance are kept ([`links::confirmed_hits`]), so a band
 /// shared by chance neither links nor re-screens anyone.
 pub fn others_holding(holders: &[LinkHit], person_id: i64, keys: &[LinkKey]) -> Vec<LinkHit> {
-    let mut by_key: HashMap<(LinkKind, &str), Vec<&LinkHit>> = HashMap::new();
-    for hit in holders {
-        by_key
-            .entry((hit.kind, hit.key.as_str()))
-            .or_default()
-            .push(hit);
+    Holders::index(holders).others(person_id, keys)
+}
+
+/// The holders of many keys, indexed by key once, so that each of many people (an import chunk)
+/// finds the others holding its keys without going through all of them.
+pub struct Holders<'a> {
+    by_key: HashMap<(LinkKind, &'a str), Vec<&'a LinkHit>>,
+}
+
+impl<'a> Holders<'a> {
+    pub fn index(holders: &'a [LinkHit]) -> Holders<'a> {
+        let mut by_key: HashMap<(LinkKind, &str), Vec<&LinkHit>> = HashMap::new();
+        for hit in holders {
+            by_key
+                .entry((hit.kind, hit.key.as_str()))
+                .or_default()
+                .push(hit);
+        }
+        for list in by_key.values_mut() {
+            list.sort_by_key(|h| h.other_person_id);
+        }
+        Holders { by_key }
     }
-    let mut hits = Vec::new();
-    for key in keys {
-        let Some(holders) = by_key.get_mut(&(key.kind, key.key.as_str())) else {
-            continue;
-        };
-        holders.sort_by_key(|h| h.other_person_id);
-        hits.extend(
-            holders
-                .iter()
-                .filter(|h| h.other_person_id != person_id)
-                .take(HOLDERS_PER_KEY - 1)
-                .map(|h| (*h).clone()),
-        );
+
+    /// See [`others_holding`].
+    pub fn others(&self, person_id: i64, keys: &[LinkKey]) -> Vec<LinkHit> {
+        let mut hits = Vec::new();
+        for key in keys {
+            let Some(holders) = self.by_key.get(&(key.kind, key.key.as_str())) else {
+                continue;
+            };
+            hits.extend(
+                holders
+                    .iter()
+                    .filter(|h| h.other_person_id != person_id)
+                    .take(HOLDERS_PER_KEY - 1)
+                    .map(|h| (*h).clone()),
+            );
+        }
+        links::confirmed_hits(keys, hits)
     }
-    links::confirmed_hits(keys, hits)
 }
 
 /// A first version (or any version) to store with [`insert_versions`].
@@ -421,7 +512,8 @@ pub async fn set_scores(conn: &mut Conn, rows: &[(i64, i64, &str)]) -> Result<()
 }
 
 /// People whose latest screening was made under other rules than `rules_version` (or who have
-/// none), after `after_id`, in id order: the work list after the rules change.
+/// none, or are flagged for a re-screening), after `after_id`, in id order: the work list after
+/// the rules change or an interrupted import.
 pub async fn outdated(
     conn: &mut Conn,
     rules_version: &str,
@@ -431,7 +523,7 @@ pub async fn outdated(
     let rows = sqlx::query(
         "SELECT p.id FROM people p
          LEFT JOIN screenings s ON s.id = (SELECT MAX(s2.id) FROM screenings s2 WHERE s2.person_id = p.id)
-         WHERE p.id > $1 AND (s.id IS NULL OR s.rules_version <> $2)
+         WHERE p.id > $1 AND (s.id IS NULL OR s.rules_version <> $2 OR p.rescreen_pending = 1)
          ORDER BY p.id LIMIT $3",
     )
     .bind(after_id)

@@ -216,6 +216,80 @@ pub async fn finding(conn: &mut Conn, id: i64) -> Result<Option<FindingRow>, sql
     row.as_ref().map(finding_from).transpose()
 }
 
+/// The latest screening of each of `person_ids` that has one.
+pub async fn latest_many(
+    conn: &mut Conn,
+    person_ids: &[i64],
+) -> Result<Vec<ScreeningRow>, sqlx::Error> {
+    let mut found = Vec::with_capacity(person_ids.len());
+    for batch in person_ids.chunks(super::batch::rows_per_statement(1)) {
+        let sql = [
+            concat!(
+                "SELECT ",
+                screening_columns!(),
+                " FROM screenings WHERE id IN (SELECT MAX(id) FROM screenings WHERE person_id IN "
+            ),
+            &super::batch::values(1, batch.len()),
+            " GROUP BY person_id)",
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for id in batch {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            found.push(screening_from(&row)?);
+        }
+    }
+    Ok(found)
+}
+
+/// (screening id, fingerprint) of every finding of `screening_ids`.
+pub async fn fingerprints_of_many(
+    conn: &mut Conn,
+    screening_ids: &[i64],
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let mut found = Vec::new();
+    for batch in screening_ids.chunks(super::batch::rows_per_statement(1)) {
+        let sql = [
+            "SELECT screening_id, fingerprint FROM findings WHERE screening_id IN ",
+            &super::batch::values(1, batch.len()),
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for id in batch {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            found.push((row.try_get("screening_id")?, row.try_get("fingerprint")?));
+        }
+    }
+    Ok(found)
+}
+
+/// (person id, fingerprint) of every dismissal of `person_ids`.
+pub async fn dismissed_of_many(
+    conn: &mut Conn,
+    person_ids: &[i64],
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let mut found = Vec::new();
+    for batch in person_ids.chunks(super::batch::rows_per_statement(1)) {
+        let sql = [
+            "SELECT person_id, fingerprint FROM finding_dismissals WHERE person_id IN ",
+            &super::batch::values(1, batch.len()),
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for id in batch {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            found.push((row.try_get("person_id")?, row.try_get("fingerprint")?));
+        }
+    }
+    Ok(found)
+}
+
 pub async fn dismissals(conn: &mut Conn, person_id: i64) -> Result<Vec<DismissalRow>, sqlx::Error> {
     let rows = sqlx::query("SELECT fingerprint, reason, dismissed_by, dismissed_at_ms FROM finding_dismissals WHERE person_id = $1")
         .bind(person_id)

@@ -1,0 +1,187 @@
+//! Screening stored people again: one person after their own change, many after an import or a
+//! rules change. The work is done for a batch at once (one read per table for the whole batch,
+//! one link lookup for all their keys, multi-row writes), and a screening is stored only for
+//! people whose result differs from their latest one.
+
+use super::screening::{fingerprint, label, Rendered};
+use super::support::OrInternal;
+use super::Services;
+use crate::clock::{unix_now, unix_now_ms};
+use crate::scoring::links::{self, LinkKey};
+use crate::scoring::{self, score, Finding, Input, Lookups};
+use crate::store::db::Conn;
+use crate::store::people::{self, Holders};
+use crate::store::screenings::{self, NewScreening};
+use clearance_app::model::error::AppError;
+use clearance_app::model::profile::ProfileDocument;
+use clearance_app::model::request::RequestContext;
+use std::collections::{BTreeSet, HashMap};
+
+/// People per batch: large enough to amortise the statements, small enough to keep a
+/// transaction short.
+const BATCH: usize = 250;
+
+impl Services {
+    /// Screens a person again inside `conn`'s transaction and stores the result when it differs
+    /// from the latest one. Returns the ids of the other people it is linked to.
+    pub(super) async fn rescreen(
+        &self,
+        conn: &mut Conn,
+        req: &RequestContext,
+        person_id: i64,
+        reason: &str,
+    ) -> Result<Vec<i64>, AppError> {
+        if people::find(conn, person_id)
+            .await
+            .or_internal(req)?
+            .is_none()
+        {
+            return Err(AppError::not_found("There is no person with this id."));
+        }
+        self.rescreen_many(conn, req, &[person_id], reason).await
+    }
+
+    /// [`Self::rescreen`] for many people (missing ids are skipped). Returns everyone they are
+    /// linked to, without themselves, in id order.
+    pub(super) async fn rescreen_many(
+        &self,
+        conn: &mut Conn,
+        req: &RequestContext,
+        person_ids: &[i64],
+        reason: &str,
+    ) -> Result<Vec<i64>, AppError> {
+        let mut linked = BTreeSet::new();
+        for batch in person_ids.chunks(BATCH) {
+            linked.extend(self.rescreen_batch(conn, req, batch, reason).await?);
+        }
+        for id in person_ids {
+            linked.remove(id);
+        }
+        Ok(linked.into_iter().collect())
+    }
+
+    async fn rescreen_batch(
+        &self,
+        conn: &mut Conn,
+        req: &RequestContext,
+        ids: &[i64],
+        reason: &str,
+    ) -> Result<BTreeSet<i64>, AppError> {
+        let records = people::find_many(conn, ids).await.or_internal(req)?;
+        let mut people_keys = Vec::with_capacity(records.len());
+        for record in records {
+            let doc: ProfileDocument = serde_json::from_str(&record.document).or_internal(req)?;
+            let keys = links::link_keys(&doc);
+            people_keys.push((record, doc, keys));
+        }
+        let mut wanted: Vec<&LinkKey> = people_keys.iter().flat_map(|(_, _, k)| k).collect();
+        wanted.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
+        wanted.dedup_by(|a, b| a.kind == b.kind && a.key == b.key);
+        let holders = people::holders_of(conn, &wanted).await.or_internal(req)?;
+        let holders = Holders::index(&holders);
+
+        let found: Vec<i64> = people_keys.iter().map(|(r, _, _)| r.id).collect();
+        let mut dismissed: HashMap<i64, BTreeSet<String>> = HashMap::new();
+        for (person, print) in screenings::dismissed_of_many(conn, &found)
+            .await
+            .or_internal(req)?
+        {
+            dismissed.entry(person).or_default().insert(print);
+        }
+        let latest: HashMap<i64, screenings::ScreeningRow> = screenings::latest_many(conn, &found)
+            .await
+            .or_internal(req)?
+            .into_iter()
+            .map(|s| (s.person_id, s))
+            .collect();
+        let latest_ids: Vec<i64> = latest.values().map(|s| s.id).collect();
+        let mut latest_prints: HashMap<i64, BTreeSet<String>> = HashMap::new();
+        for (screening, print) in screenings::fingerprints_of_many(conn, &latest_ids)
+            .await
+            .or_internal(req)?
+        {
+            latest_prints.entry(screening).or_default().insert(print);
+        }
+
+        let (now, now_ms) = (unix_now(), unix_now_ms());
+        let no_prints = BTreeSet::new();
+        let mut linked = BTreeSet::new();
+        let mut stored: Vec<(i64, i64, Vec<Finding>, Vec<String>)> = Vec::new();
+        let mut scores: Vec<(i64, i64, String)> = Vec::new();
+        for (record, doc, keys) in &people_keys {
+            let hits = holders.others(record.id, keys);
+            linked.extend(hits.iter().map(|h| h.other_person_id));
+            let result = scoring::screen_with(
+                &Input { profile: doc, now },
+                Lookups {
+                    links: &hits,
+                    watchlist: &[],
+                },
+            );
+            let prints: Vec<String> = result.findings.iter().map(fingerprint).collect();
+            let dismissed = dismissed.get(&record.id).unwrap_or(&no_prints);
+            let open: Vec<Finding> = result
+                .findings
+                .iter()
+                .zip(&prints)
+                .filter(|(_, p)| !dismissed.contains(*p))
+                .map(|(f, _)| f.clone())
+                .collect();
+            let (score, band) = score::score(&open);
+            let (score, band) = (i64::from(score), label(&band));
+            let unchanged = latest.get(&record.id).is_some_and(|l| {
+                l.person_version == record.version
+                    && l.rules_version == result.rules_version
+                    && l.score == score
+                    && l.band == band
+                    && *latest_prints.get(&l.id).unwrap_or(&no_prints)
+                        == prints.iter().cloned().collect::<BTreeSet<_>>()
+            });
+            if unchanged {
+                continue;
+            }
+            let screening_id = screenings::insert(
+                conn,
+                &NewScreening {
+                    person_id: record.id,
+                    person_version: record.version,
+                    rules_version: result.rules_version,
+                    score,
+                    band: &band,
+                    reason,
+                },
+                now_ms,
+            )
+            .await
+            .or_internal(req)?;
+            stored.push((record.id, screening_id, result.findings, prints));
+            scores.push((record.id, score, band));
+        }
+
+        let rendered = stored
+            .iter()
+            .map(|(_, _, findings, _)| findings.iter().map(Rendered::of).collect())
+            .collect::<Result<Vec<Vec<Rendered>>, _>>()
+            .or_internal(req)?;
+        let rows: Vec<_> = stored
+            .iter()
+            .zip(&rendered)
+            .flat_map(|((person, screening, findings, prints), rendered)| {
+                findings
+                    .iter()
+                    .zip(rendered)
+                    .zip(prints)
+                    .map(move |((f, r), p)| (*screening, *person, r.row(f, p)))
+            })
+            .collect();
+        screenings::insert_findings(conn, &rows)
+            .await
+            .or_internal(req)?;
+        let scores: Vec<(i64, i64, &str)> = scores
+            .iter()
+            .map(|(id, s, b)| (*id, *s, b.as_str()))
+            .collect();
+        people::set_scores(conn, &scores).await.or_internal(req)?;
+        Ok(linked)
+    }
+}
