@@ -159,7 +159,7 @@ fn main() {
             let doc: ProfileDocument = serde_json::from_str(&person.document).unwrap();
             let keys = links::link_keys(&doc);
             let hits = people::link_hits(&mut conn, id, &keys).await.unwrap();
-            let result = scoring::screen_with(&Input { profile: &doc, now: 1_795_000_000 }, Lookups { links: &hits, watchlist: &[] });
+            let result = scoring::screen_with(&Input { profile: &doc, now: 1_795_000_000 }, Lookups { links: &hits, watchlist: &[], referral: None });
             timings.push(started.elapsed());
             flagged += usize::from(!result.findings.is_empty());
         }

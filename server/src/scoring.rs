@@ -22,7 +22,7 @@ pub use finding::{Evidence, Family, Finding, Severity};
 use clearance_app::model::profile::ProfileDocument;
 
 /// Stored with every screening: the same inputs and rules version give the same output.
-pub const RULES_VERSION: &str = "2026.11-2";
+pub const RULES_VERSION: &str = "2026.11-3";
 
 /// Everything a screening reads.
 #[derive(Clone, Debug)]
@@ -53,6 +53,8 @@ pub fn screen(input: &Input<'_>) -> Screening {
 pub struct Lookups<'a> {
     pub links: &'a [links::LinkHit],
     pub watchlist: &'a [known::WatchlistHit],
+    /// The referrer and co-referees, for a referred person (BEH-08).
+    pub referral: Option<&'a behaviour::referrals::Referral>,
 }
 
 /// [`screen`] plus the cross-profile links and watch-list hits.
@@ -68,6 +70,11 @@ pub fn screen_with(input: &Input<'_>, lookups: Lookups<'_>) -> Screening {
         lookups.links,
     ));
     findings.extend(known::findings(lookups.watchlist));
+    if let Some(referral) = lookups.referral {
+        findings.extend(behaviour::referrals::beh_08_referral_chain(
+            profile, referral,
+        ));
+    }
     finish(findings)
 }
 

@@ -10,6 +10,7 @@ mod import_jobs;
 mod invites;
 mod people;
 mod person_page;
+mod referrals;
 mod rescreen;
 mod rules_refresh;
 mod screening;

@@ -499,3 +499,94 @@ db_test!(
         assert_eq!(status, 404);
     }
 );
+
+db_test!(
+    a_referral_chain_is_flagged_and_follows_the_referrer_s_risk,
+    |app: TestApp| async move {
+        let api = Api::new(app).await;
+        let (referrer, s) = api
+            .create(clean(
+                "Victor Osei",
+                "victor.osei@example.com",
+                "+13125550170",
+                "70 Oak St",
+                "1984-02-02",
+            ))
+            .await;
+        assert_eq!(s["band"], "clear", "{s}");
+        let referred = |name: &str, email: &str, phone: &str, street: &str| {
+            let mut doc = clean(name, email, phone, street, "1993-03-03");
+            doc["source_channel"] =
+                json!({ "type": "referral", "referred_by_profile_id": referrer });
+            doc
+        };
+
+        // One referee alone, by a clear referrer: nothing to say.
+        let (first, s) = api
+            .create(referred(
+                "Ana Lima",
+                "ana.lima@example.com",
+                "+13125550171",
+                "71 Oak St",
+            ))
+            .await;
+        assert!(!indicators(&s).contains(&"BEH-08".to_owned()), "{s}");
+
+        // A second referee of the same person shares the first one's phone: both are flagged high.
+        let mut doc = referred(
+            "Ben Cole",
+            "ben.cole@example.com",
+            "+13125550172",
+            "72 Oak St",
+        );
+        doc["contact"]["phones"] = json!([{ "e164": "+13125550171", "line_type": "mobile" }]);
+        let (second, s) = api.create(doc).await;
+        let chain = finding(&s, "BEH-08");
+        assert_eq!(chain["severity"], "high", "{s}");
+        assert_eq!(chain["related_person_ids"], json!([referrer, first]));
+        let s = api.screening(first).await;
+        assert_eq!(
+            finding(&s, "BEH-08")["severity"],
+            "high",
+            "the earlier referee is re-scored"
+        );
+        assert_eq!(
+            finding(&s, "BEH-08")["related_person_ids"],
+            json!([referrer, second])
+        );
+
+        // A third referee shares nothing; the referrer is clear: no finding, until the referrer
+        // turns out to be paid through someone else's account abroad.
+        let (third, s) = api
+            .create(referred(
+                "Cy Park",
+                "cy.park@example.com",
+                "+13125550173",
+                "73 Oak St",
+            ))
+            .await;
+        assert!(!indicators(&s).contains(&"BEH-08".to_owned()), "{s}");
+        let mut risky = clean(
+            "Victor Osei",
+            "victor.osei@example.com",
+            "+13125550170",
+            "70 Oak St",
+            "1984-02-02",
+        );
+        risky["payment_instructions"] = json!([{ "method": "wire", "platform": "Payoneer", "bank_country": "CN",
+                                            "account_holder_name": "Li Wei", "iban": "CN12 3456 7890 1234 5678" }]);
+        let (status, body) = api
+            .send("PUT", &format!("/people/{referrer}"), &api.hr, Some(risky))
+            .await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(api.screening(referrer).await["band"], "high");
+        let s = api.screening(third).await;
+        let chain = finding(&s, "BEH-08");
+        assert_eq!(chain["severity"], "medium", "{s}");
+        assert!(chain["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["value"].as_str().unwrap_or("").contains("PAY-02")));
+    }
+);

@@ -9,7 +9,8 @@
 //! Not implemented here:
 //! - BEH-10 (cover letters reused across applicants) compares profiles with each other: the link
 //!   index reports it from banded cover-letter SimHashes (`links`, near keys).
-//! - BEH-08 (referral chains) needs a walk of the referral graph.
+//! - BEH-08 (referral chains) reads what the caller looked up about the referrer and the other
+//!   people they referred (`referrals`, run by the engine with the lookups).
 //! - BEH-09 (output quality varies as if several people share the account) comes from post-hire
 //!   manager notes, which the profile document does not carry.
 //!
@@ -22,6 +23,7 @@ use super::{Family, Finding, Input, Severity};
 #[cfg(test)]
 mod fixtures;
 mod interviews;
+pub mod referrals;
 mod timezone;
 mod vetting;
 

@@ -9,12 +9,13 @@
 //! scores and audit entries go in as multi-row statements. People already stored who share a
 //! key with the chunk are re-screened once per chunk, not once per new link.
 
+use super::referrals::Referred;
 use super::screening::{fingerprint, label, Rendered};
 use super::support::{actor_label, audit, authorize, OrInternal};
 use super::Services;
 use crate::clock::{unix_now, unix_now_ms};
 use crate::profiles::import::Parsed;
-use crate::scoring::links::{self, LinkKey};
+use crate::scoring::links::{self, LinkHit, LinkKey};
 use crate::scoring::{self, score, Input, Lookups};
 use crate::store::audit_log::{self, NewEntry};
 use crate::store::db::Conn;
@@ -145,6 +146,7 @@ impl Services {
                 identity_key: &identity_key,
                 search_text: &search,
                 document: json,
+                referred_by: doc.source_channel.referred_by_profile_id,
             };
             ids.push(
                 people::insert(conn, &fields, &by, now_ms)
@@ -187,9 +189,24 @@ impl Services {
         let in_chunk: HashSet<i64> = ids.iter().copied().collect();
         let mut stored_others = BTreeSet::new();
         let now = unix_now();
+        let all_hits: Vec<Vec<LinkHit>> = ids
+            .iter()
+            .zip(&keys)
+            .map(|(id, own)| holders.others(*id, own))
+            .collect();
+        let referred: Vec<Referred> = ids
+            .iter()
+            .zip(chunk)
+            .zip(&all_hits)
+            .map(|((id, (doc, _)), hits)| Referred {
+                id: *id,
+                referred_by: doc.source_channel.referred_by_profile_id,
+                hits,
+            })
+            .collect();
+        let referrals = self.referrals(conn, req, &referred).await?;
         let mut screened = Vec::with_capacity(chunk.len());
-        for ((id, (doc, _)), own) in ids.iter().zip(chunk).zip(&keys) {
-            let hits = holders.others(*id, own);
+        for ((id, (doc, _)), hits) in ids.iter().zip(chunk).zip(&all_hits) {
             stored_others.extend(
                 hits.iter()
                     .map(|h| h.other_person_id)
@@ -198,8 +215,9 @@ impl Services {
             let result = scoring::screen_with(
                 &Input { profile: doc, now },
                 Lookups {
-                    links: &hits,
+                    links: hits,
                     watchlist: &[],
+                    referral: referrals.get(id),
                 },
             );
             // A new person has no dismissals: every finding counts.

@@ -95,6 +95,7 @@ impl Services {
             identity_key: &identity_key,
             search_text: &search,
             document: json,
+            referred_by: doc.source_channel.referred_by_profile_id,
         };
         let by = super::support::actor_label(req);
         let now = unix_now_ms();
@@ -162,6 +163,7 @@ impl Services {
             identity_key: &identity_key,
             search_text: &search,
             document: &json,
+            referred_by: doc.source_channel.referred_by_profile_id,
         };
         let by = super::support::actor_label(req);
         let now = unix_now_ms();

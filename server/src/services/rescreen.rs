@@ -3,11 +3,12 @@
 //! one link lookup for all their keys, multi-row writes), and a screening is stored only for
 //! people whose result differs from their latest one.
 
+use super::referrals::Referred;
 use super::screening::{fingerprint, label, Rendered};
 use super::support::OrInternal;
 use super::Services;
 use crate::clock::{unix_now, unix_now_ms};
-use crate::scoring::links::{self, LinkKey};
+use crate::scoring::links::{self, LinkHit, LinkKey};
 use crate::scoring::{self, score, Finding, Input, Lookups};
 use crate::store::db::Conn;
 use crate::store::people::{self, Holders};
@@ -103,19 +104,34 @@ impl Services {
             latest_prints.entry(screening).or_default().insert(print);
         }
 
+        let all_hits: Vec<Vec<LinkHit>> = people_keys
+            .iter()
+            .map(|(record, _, keys)| holders.others(record.id, keys))
+            .collect();
+        let referred: Vec<Referred> = people_keys
+            .iter()
+            .zip(&all_hits)
+            .map(|((record, doc, _), hits)| Referred {
+                id: record.id,
+                referred_by: doc.source_channel.referred_by_profile_id,
+                hits,
+            })
+            .collect();
+        let referrals = self.referrals(conn, req, &referred).await?;
+
         let (now, now_ms) = (unix_now(), unix_now_ms());
         let no_prints = BTreeSet::new();
         let mut linked = BTreeSet::new();
         let mut stored: Vec<(i64, i64, Vec<Finding>, Vec<String>)> = Vec::new();
         let mut scores: Vec<(i64, i64, String)> = Vec::new();
-        for (record, doc, keys) in &people_keys {
-            let hits = holders.others(record.id, keys);
+        for ((record, doc, _), hits) in people_keys.iter().zip(&all_hits) {
             linked.extend(hits.iter().map(|h| h.other_person_id));
             let result = scoring::screen_with(
                 &Input { profile: doc, now },
                 Lookups {
-                    links: &hits,
+                    links: hits,
                     watchlist: &[],
+                    referral: referrals.get(&record.id),
                 },
             );
             let prints: Vec<String> = result.findings.iter().map(fingerprint).collect();
@@ -182,6 +198,9 @@ impl Services {
             .map(|(id, s, b)| (*id, *s, b.as_str()))
             .collect();
         people::set_scores(conn, &scores).await.or_internal(req)?;
+        // Whoever these people referred reads their screening (BEH-08): screen them again too.
+        let changed: Vec<i64> = stored.iter().map(|(person, ..)| *person).collect();
+        linked.extend(people::referees_of(conn, &changed).await.or_internal(req)?);
         Ok(linked)
     }
 }

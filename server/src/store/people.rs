@@ -49,6 +49,8 @@ pub struct PersonFields<'a> {
     pub identity_key: &'a str,
     pub search_text: &'a str,
     pub document: &'a str,
+    /// `source_channel.referred_by_profile_id`: who referred this person (BEH-08).
+    pub referred_by: Option<i64>,
 }
 
 pub async fn insert(
@@ -58,8 +60,8 @@ pub async fn insert(
     now_ms: i64,
 ) -> Result<i64, sqlx::Error> {
     sqlx::query(
-        "INSERT INTO people (kind, full_name, identity_key, search_text, document, version, created_by, created_at_ms, updated_at_ms)
-         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7) RETURNING id",
+        "INSERT INTO people (kind, full_name, identity_key, search_text, document, version, created_by, created_at_ms, updated_at_ms, referred_by)
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7, $8) RETURNING id",
     )
     .bind(fields.kind)
     .bind(fields.full_name)
@@ -68,6 +70,7 @@ pub async fn insert(
     .bind(fields.document)
     .bind(created_by)
     .bind(now_ms)
+    .bind(fields.referred_by)
     .fetch_one(&mut *conn)
     .await?
     .try_get("id")
@@ -82,7 +85,7 @@ pub async fn update(
 ) -> Result<i64, sqlx::Error> {
     sqlx::query(
         "UPDATE people SET kind = $1, full_name = $2, identity_key = $3, search_text = $4, document = $5,
-                version = version + 1, updated_at_ms = $6
+                version = version + 1, updated_at_ms = $6, referred_by = $8
          WHERE id = $7 RETURNING version",
     )
     .bind(fields.kind)
@@ -92,6 +95,7 @@ pub async fn update(
     .bind(fields.document)
     .bind(now_ms)
     .bind(id)
+    .bind(fields.referred_by)
     .fetch_one(&mut *conn)
     .await?
     .try_get("version")
@@ -532,4 +536,51 @@ pub async fn outdated(
     .fetch_all(&mut *conn)
     .await?;
     rows.iter().map(|r| r.try_get("id")).collect()
+}
+
+/// (id, referred by, band) of each of `ids` (BEH-08 reads who referred whom, and how risky).
+pub async fn referral_facts(
+    conn: &mut Conn,
+    ids: &[i64],
+) -> Result<Vec<(i64, Option<i64>, String)>, sqlx::Error> {
+    let mut found = Vec::with_capacity(ids.len());
+    for batch in ids.chunks(super::batch::rows_per_statement(1)) {
+        let sql = [
+            "SELECT id, referred_by, band FROM people WHERE id IN ",
+            &super::batch::values(1, batch.len()),
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for id in batch {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            found.push((
+                row.try_get("id")?,
+                row.try_get("referred_by")?,
+                row.try_get("band")?,
+            ));
+        }
+    }
+    Ok(found)
+}
+
+/// The people who name any of `referrers` as their referrer.
+pub async fn referees_of(conn: &mut Conn, referrers: &[i64]) -> Result<Vec<i64>, sqlx::Error> {
+    let mut found = Vec::new();
+    for batch in referrers.chunks(super::batch::rows_per_statement(1)) {
+        let sql = [
+            "SELECT id FROM people WHERE referred_by IN ",
+            &super::batch::values(1, batch.len()),
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for id in batch {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            found.push(row.try_get("id")?);
+        }
+    }
+    Ok(found)
 }

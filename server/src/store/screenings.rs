@@ -244,6 +244,32 @@ pub async fn latest_many(
     Ok(found)
 }
 
+/// (person id, indicator) of the high and critical findings of the latest screenings of
+/// `person_ids`.
+pub async fn strong_indicators_of_latest(
+    conn: &mut Conn,
+    person_ids: &[i64],
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let mut found = Vec::new();
+    for batch in person_ids.chunks(super::batch::rows_per_statement(1)) {
+        let sql = [
+            "SELECT f.person_id, f.indicator FROM findings f WHERE f.severity IN ('high', 'critical')
+             AND f.screening_id IN (SELECT MAX(id) FROM screenings WHERE person_id IN ",
+            &super::batch::values(1, batch.len()),
+            " GROUP BY person_id) ORDER BY f.person_id, f.indicator",
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for id in batch {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            found.push((row.try_get("person_id")?, row.try_get("indicator")?));
+        }
+    }
+    Ok(found)
+}
+
 /// (screening id, fingerprint) of every finding of `screening_ids`.
 pub async fn fingerprints_of_many(
     conn: &mut Conn,
