@@ -16,7 +16,7 @@ use super::Services;
 use crate::clock::{unix_now, unix_now_ms};
 use crate::profiles::import::Parsed;
 use crate::scoring::links::{self, LinkHit, LinkKey};
-use crate::scoring::{self, score, Input, Lookups};
+use crate::scoring::{self, score, Finding, Input, Lookups};
 use crate::store::audit_log::{self, NewEntry};
 use crate::store::db::Conn;
 use crate::store::people::{self, NewVersion, PersonFields};
@@ -222,23 +222,39 @@ impl Services {
             );
             // A new person has no dismissals: every finding counts.
             let (score, band) = score::score(&result.findings);
-            let band = label(&band);
-            let screening_id = screenings::insert(
-                conn,
-                &NewScreening {
-                    person_id: *id,
-                    person_version: 1,
-                    rules_version: result.rules_version,
-                    score: i64::from(score),
-                    band: &band,
-                    reason: "imported",
-                },
-                now_ms,
-            )
+            screened.push((
+                *id,
+                result.rules_version,
+                i64::from(score),
+                label(&band),
+                result.findings,
+            ));
+        }
+        let new_screenings: Vec<NewScreening> = screened
+            .iter()
+            .map(|(id, rules_version, score, band, _)| NewScreening {
+                person_id: *id,
+                person_version: 1,
+                rules_version,
+                score: *score,
+                band,
+                reason: "imported",
+            })
+            .collect();
+        let screening_ids = screenings::insert_many(conn, &new_screenings, now_ms)
             .await
             .or_internal(req)?;
-            screened.push((*id, screening_id, i64::from(score), band, result.findings));
-        }
+        let screened: Vec<(i64, i64, i64, String, Vec<Finding>)> = screened
+            .into_iter()
+            .map(|(id, _, score, band, findings)| {
+                let screening_id = screening_ids
+                    .get(&id)
+                    .copied()
+                    .ok_or("a new screening's id was not returned")?;
+                Ok((id, screening_id, score, band, findings))
+            })
+            .collect::<Result<_, &str>>()
+            .or_internal(req)?;
         let rendered = screened
             .iter()
             .map(|(_, _, _, _, findings)| {

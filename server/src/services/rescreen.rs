@@ -22,6 +22,17 @@ use std::collections::{BTreeSet, HashMap};
 /// transaction short.
 const BATCH: usize = 250;
 
+/// A person whose new screening differs from their latest one, before it is stored.
+struct Changed {
+    person_id: i64,
+    person_version: i64,
+    rules_version: &'static str,
+    score: i64,
+    band: String,
+    findings: Vec<Finding>,
+    prints: Vec<String>,
+}
+
 impl Services {
     /// Screens a person again inside `conn`'s transaction and stores the result when it differs
     /// from the latest one. Returns the ids of the other people it is linked to.
@@ -122,8 +133,7 @@ impl Services {
         let (now, now_ms) = (unix_now(), unix_now_ms());
         let no_prints = BTreeSet::new();
         let mut linked = BTreeSet::new();
-        let mut stored: Vec<(i64, i64, Vec<Finding>, Vec<String>)> = Vec::new();
-        let mut scores: Vec<(i64, i64, String)> = Vec::new();
+        let mut changed: Vec<Changed> = Vec::new();
         for ((record, doc, _), hits) in people_keys.iter().zip(&all_hits) {
             linked.extend(hits.iter().map(|h| h.other_person_id));
             let result = scoring::screen_with(
@@ -156,22 +166,41 @@ impl Services {
             if unchanged {
                 continue;
             }
-            let screening_id = screenings::insert(
-                conn,
-                &NewScreening {
-                    person_id: record.id,
-                    person_version: record.version,
-                    rules_version: result.rules_version,
-                    score,
-                    band: &band,
-                    reason,
-                },
-                now_ms,
-            )
+            changed.push(Changed {
+                person_id: record.id,
+                person_version: record.version,
+                rules_version: result.rules_version,
+                score,
+                band,
+                findings: result.findings,
+                prints,
+            });
+        }
+
+        let new_screenings: Vec<NewScreening> = changed
+            .iter()
+            .map(|c| NewScreening {
+                person_id: c.person_id,
+                person_version: c.person_version,
+                rules_version: c.rules_version,
+                score: c.score,
+                band: &c.band,
+                reason,
+            })
+            .collect();
+        let screening_ids = screenings::insert_many(conn, &new_screenings, now_ms)
             .await
             .or_internal(req)?;
-            stored.push((record.id, screening_id, result.findings, prints));
-            scores.push((record.id, score, band));
+        let mut stored = Vec::with_capacity(changed.len());
+        let mut scores = Vec::with_capacity(changed.len());
+        for c in changed {
+            let screening_id = screening_ids
+                .get(&c.person_id)
+                .copied()
+                .ok_or("a new screening's id was not returned")
+                .or_internal(req)?;
+            scores.push((c.person_id, c.score, c.band));
+            stored.push((c.person_id, screening_id, c.findings, c.prints));
         }
 
         let rendered = stored

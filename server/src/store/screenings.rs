@@ -64,20 +64,44 @@ pub async fn insert(
     s: &NewScreening<'_>,
     now_ms: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO screenings (person_id, person_version, rules_version, score, band, reason, created_at_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-    )
-    .bind(s.person_id)
-    .bind(s.person_version)
-    .bind(s.rules_version)
-    .bind(s.score)
-    .bind(s.band)
-    .bind(s.reason)
-    .bind(now_ms)
-    .fetch_one(&mut *conn)
-    .await?
-    .try_get("id")
+    let ids = insert_many(conn, std::slice::from_ref(s), now_ms).await?;
+    ids.get(&s.person_id)
+        .copied()
+        .ok_or_else(|| sqlx::Error::Protocol("the new screening's id was not returned".into()))
+}
+
+/// Stores screenings of distinct people in few statements; returns each person's new screening
+/// id (keyed by person, since `RETURNING` promises no order).
+pub async fn insert_many(
+    conn: &mut Conn,
+    rows: &[NewScreening<'_>],
+    now_ms: i64,
+) -> Result<std::collections::HashMap<i64, i64>, sqlx::Error> {
+    const COLUMNS: usize = 7;
+    let mut ids = std::collections::HashMap::with_capacity(rows.len());
+    for batch in rows.chunks(super::batch::rows_per_statement(COLUMNS)) {
+        let sql = [
+            "INSERT INTO screenings (person_id, person_version, rules_version, score, band, reason, created_at_ms) VALUES ",
+            &super::batch::values(batch.len(), COLUMNS),
+            " RETURNING id, person_id",
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for s in batch {
+            query = query
+                .bind(s.person_id)
+                .bind(s.person_version)
+                .bind(s.rules_version)
+                .bind(s.score)
+                .bind(s.band)
+                .bind(s.reason)
+                .bind(now_ms);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            ids.insert(row.try_get("person_id")?, row.try_get("id")?);
+        }
+    }
+    Ok(ids)
 }
 
 pub struct NewFinding<'a> {
