@@ -527,3 +527,37 @@ db_test!(
         assert_eq!(code, 0, "the batched audit entries chain correctly: {out}");
     }
 );
+
+db_test!(
+    identical_rows_are_two_people_with_their_own_ids_in_row_order,
+    |app: TestApp| async move {
+        let hr = app.api_token("hr").await;
+        let same = json!({ "identity": { "legal_name": { "full": "Twin Row" } } });
+        let other = json!({ "identity": { "legal_name": { "full": "Other Row" } } });
+        let rows = json!([same, other, same]);
+        let (status, report) = import(&app, &hr, "application/json", rows.to_string()).await;
+        assert_eq!(status, 200, "{report}");
+        let ids: Vec<i64> = report["ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_i64().unwrap())
+            .collect();
+        assert_eq!(ids.len(), 3);
+        assert_ne!(ids[0], ids[2]);
+        let mut db = app.db().await;
+        for (id, name) in [
+            (ids[0], "Twin Row"),
+            (ids[1], "Other Row"),
+            (ids[2], "Twin Row"),
+        ] {
+            let stored: String = sqlx::query("SELECT full_name FROM people WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut db)
+                .await
+                .unwrap()
+                .get(0);
+            assert_eq!(stored, name, "the report's ids follow the rows");
+        }
+    }
+);

@@ -136,24 +136,25 @@ impl Services {
         let keys: Vec<Vec<LinkKey>> = chunk.iter().map(|(doc, _)| links::link_keys(doc)).collect();
 
         // The people first: their ids are what everything else refers to.
-        let mut ids = Vec::with_capacity(chunk.len());
-        for (doc, json) in chunk {
-            let identity_key = links::identity_key(doc);
-            let search = super::people::search_text(doc);
-            let fields = PersonFields {
+        let derived: Vec<(String, String)> = chunk
+            .iter()
+            .map(|(doc, _)| (links::identity_key(doc), super::people::search_text(doc)))
+            .collect();
+        let fields: Vec<PersonFields> = chunk
+            .iter()
+            .zip(&derived)
+            .map(|((doc, json), (identity_key, search))| PersonFields {
                 kind: &doc.kind,
                 full_name: &doc.identity.legal_name.full,
-                identity_key: &identity_key,
-                search_text: &search,
+                identity_key,
+                search_text: search,
                 document: json,
                 referred_by: doc.source_channel.referred_by_profile_id,
-            };
-            ids.push(
-                people::insert(conn, &fields, &by, now_ms)
-                    .await
-                    .or_internal(req)?,
-            );
-        }
+            })
+            .collect();
+        let ids = people::insert_many(conn, &fields, &by, now_ms)
+            .await
+            .or_internal(req)?;
         let changed = serde_json::to_string(&["imported"]).or_internal(req)?;
         let versions: Vec<NewVersion> = ids
             .iter()

@@ -76,6 +76,60 @@ pub async fn insert(
     .try_get("id")
 }
 
+/// Inserts many people in few statements; returns their ids in the order of `rows`.
+///
+/// `RETURNING` promises no order, so each returned id is matched back to its row by the stored
+/// document. Two rows can share a document only if they are identical, and then which of them
+/// gets which id makes no difference: everything stored for a row derives from its document.
+pub async fn insert_many(
+    conn: &mut Conn,
+    rows: &[PersonFields<'_>],
+    created_by: &str,
+    now_ms: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    const COLUMNS: usize = 10;
+    let mut ids = Vec::with_capacity(rows.len());
+    for batch in rows.chunks(super::batch::rows_per_statement(COLUMNS)) {
+        let sql = [
+            "INSERT INTO people (kind, full_name, identity_key, search_text, document, version, created_by, created_at_ms, updated_at_ms, referred_by) VALUES ",
+            &super::batch::values(batch.len(), COLUMNS),
+            " RETURNING id, document",
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for f in batch {
+            query = query
+                .bind(f.kind)
+                .bind(f.full_name)
+                .bind(f.identity_key)
+                .bind(f.search_text)
+                .bind(f.document)
+                .bind(1_i64)
+                .bind(created_by)
+                .bind(now_ms)
+                .bind(now_ms)
+                .bind(f.referred_by);
+        }
+        let mut by_document: HashMap<String, Vec<i64>> = HashMap::new();
+        for row in query.fetch_all(&mut *conn).await? {
+            by_document
+                .entry(row.try_get("document")?)
+                .or_default()
+                .push(row.try_get("id")?);
+        }
+        for f in batch {
+            let id = by_document
+                .get_mut(f.document)
+                .and_then(Vec::pop)
+                .ok_or_else(|| {
+                    sqlx::Error::Protocol("a new person's id was not returned".into())
+                })?;
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
 /// Stores a new version of the document; returns the new version number.
 pub async fn update(
     conn: &mut Conn,
