@@ -4,6 +4,9 @@
 //!
 //! Only placeholders (`$n`) are generated here; every value is still bound, never spliced.
 
+use super::db::Conn;
+use sqlx::any::AnyRow;
+
 /// Parameters per statement. Far below SQLite's limit (32,766) and PostgreSQL's (65,535) on
 /// purpose: sqlx's SQLite driver looks up each parameter's name with
 /// `sqlite3_bind_parameter_name`, a walk through the statement's list of names, so binding costs
@@ -36,6 +39,44 @@ pub fn values(rows: usize, columns: usize) -> String {
         out.push(')');
     }
     out
+}
+
+/// Runs `head (ids…) tail` for all of `ids`, a statement per [`MAX_PARAMS`] of them, and
+/// returns every row (`head` ends with `IN `; `tail` may be empty).
+pub async fn fetch_in(
+    conn: &mut Conn,
+    head: &str,
+    ids: &[i64],
+    tail: &str,
+) -> Result<Vec<AnyRow>, sqlx::Error> {
+    let mut rows = Vec::new();
+    for batch in ids.chunks(rows_per_statement(1)) {
+        let sql = [head, &values(1, batch.len()), tail].concat();
+        let mut query = sqlx::query(&sql);
+        for id in batch {
+            query = query.bind(*id);
+        }
+        rows.extend(query.fetch_all(&mut *conn).await?);
+    }
+    Ok(rows)
+}
+
+/// [`fetch_in`] for statements that return nothing.
+pub async fn execute_in(
+    conn: &mut Conn,
+    head: &str,
+    ids: &[i64],
+    tail: &str,
+) -> Result<(), sqlx::Error> {
+    for batch in ids.chunks(rows_per_statement(1)) {
+        let sql = [head, &values(1, batch.len()), tail].concat();
+        let mut query = sqlx::query(&sql);
+        for id in batch {
+            query = query.bind(*id);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -189,22 +189,15 @@ pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<PersonRecord>, sqlx
 
 /// Many people at once, in id order (missing ids are left out).
 pub async fn find_many(conn: &mut Conn, ids: &[i64]) -> Result<Vec<PersonRecord>, sqlx::Error> {
-    let mut found = Vec::with_capacity(ids.len());
-    for batch in ids.chunks(super::batch::rows_per_statement(1)) {
-        let sql = [
-            concat!("SELECT ", columns!(), " FROM people WHERE id IN "),
-            &super::batch::values(1, batch.len()),
-            " ORDER BY id",
-        ]
-        .concat();
-        let mut query = sqlx::query(&sql);
-        for id in batch {
-            query = query.bind(*id);
-        }
-        for row in query.fetch_all(&mut *conn).await? {
-            found.push(from_row(&row)?);
-        }
-    }
+    let rows = super::batch::fetch_in(
+        conn,
+        concat!("SELECT ", columns!(), " FROM people WHERE id IN "),
+        ids,
+        "",
+    )
+    .await?;
+    let mut found = rows.iter().map(from_row).collect::<Result<Vec<_>, _>>()?;
+    found.sort_by_key(|p| p.id);
     Ok(found)
 }
 
@@ -212,35 +205,23 @@ pub async fn find_many(conn: &mut Conn, ids: &[i64]) -> Result<Vec<PersonRecord>
 /// import defers those re-screenings to one pass at its end; a crash leaves the flag for the
 /// background refresh).
 pub async fn mark_rescreen_pending(conn: &mut Conn, ids: &[i64]) -> Result<(), sqlx::Error> {
-    for batch in ids.chunks(super::batch::rows_per_statement(1)) {
-        let sql = [
-            "UPDATE people SET rescreen_pending = 1 WHERE id IN ",
-            &super::batch::values(1, batch.len()),
-        ]
-        .concat();
-        let mut query = sqlx::query(&sql);
-        for id in batch {
-            query = query.bind(*id);
-        }
-        query.execute(&mut *conn).await?;
-    }
-    Ok(())
+    super::batch::execute_in(
+        conn,
+        "UPDATE people SET rescreen_pending = 1 WHERE id IN ",
+        ids,
+        "",
+    )
+    .await
 }
 
 pub async fn clear_rescreen_pending(conn: &mut Conn, ids: &[i64]) -> Result<(), sqlx::Error> {
-    for batch in ids.chunks(super::batch::rows_per_statement(1)) {
-        let sql = [
-            "UPDATE people SET rescreen_pending = 0 WHERE id IN ",
-            &super::batch::values(1, batch.len()),
-        ]
-        .concat();
-        let mut query = sqlx::query(&sql);
-        for id in batch {
-            query = query.bind(*id);
-        }
-        query.execute(&mut *conn).await?;
-    }
-    Ok(())
+    super::batch::execute_in(
+        conn,
+        "UPDATE people SET rescreen_pending = 0 WHERE id IN ",
+        ids,
+        "",
+    )
+    .await
 }
 
 /// Flagged people after `after_id`, in id order.
@@ -597,44 +578,32 @@ pub async fn referral_facts(
     conn: &mut Conn,
     ids: &[i64],
 ) -> Result<Vec<(i64, Option<i64>, String)>, sqlx::Error> {
-    let mut found = Vec::with_capacity(ids.len());
-    for batch in ids.chunks(super::batch::rows_per_statement(1)) {
-        let sql = [
-            "SELECT id, referred_by, band FROM people WHERE id IN ",
-            &super::batch::values(1, batch.len()),
-        ]
-        .concat();
-        let mut query = sqlx::query(&sql);
-        for id in batch {
-            query = query.bind(*id);
-        }
-        for row in query.fetch_all(&mut *conn).await? {
-            found.push((
+    let rows = super::batch::fetch_in(
+        conn,
+        "SELECT id, referred_by, band FROM people WHERE id IN ",
+        ids,
+        "",
+    )
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
                 row.try_get("id")?,
                 row.try_get("referred_by")?,
                 row.try_get("band")?,
-            ));
-        }
-    }
-    Ok(found)
+            ))
+        })
+        .collect()
 }
 
 /// The people who name any of `referrers` as their referrer.
 pub async fn referees_of(conn: &mut Conn, referrers: &[i64]) -> Result<Vec<i64>, sqlx::Error> {
-    let mut found = Vec::new();
-    for batch in referrers.chunks(super::batch::rows_per_statement(1)) {
-        let sql = [
-            "SELECT id FROM people WHERE referred_by IN ",
-            &super::batch::values(1, batch.len()),
-        ]
-        .concat();
-        let mut query = sqlx::query(&sql);
-        for id in batch {
-            query = query.bind(*id);
-        }
-        for row in query.fetch_all(&mut *conn).await? {
-            found.push(row.try_get("id")?);
-        }
-    }
-    Ok(found)
+    let rows = super::batch::fetch_in(
+        conn,
+        "SELECT id FROM people WHERE referred_by IN ",
+        referrers,
+        "",
+    )
+    .await?;
+    rows.iter().map(|row| row.try_get("id")).collect()
 }

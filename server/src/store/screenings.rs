@@ -245,27 +245,18 @@ pub async fn latest_many(
     conn: &mut Conn,
     person_ids: &[i64],
 ) -> Result<Vec<ScreeningRow>, sqlx::Error> {
-    let mut found = Vec::with_capacity(person_ids.len());
-    for batch in person_ids.chunks(super::batch::rows_per_statement(1)) {
-        let sql = [
-            concat!(
-                "SELECT ",
-                screening_columns!(),
-                " FROM screenings WHERE id IN (SELECT MAX(id) FROM screenings WHERE person_id IN "
-            ),
-            &super::batch::values(1, batch.len()),
-            " GROUP BY person_id)",
-        ]
-        .concat();
-        let mut query = sqlx::query(&sql);
-        for id in batch {
-            query = query.bind(*id);
-        }
-        for row in query.fetch_all(&mut *conn).await? {
-            found.push(screening_from(&row)?);
-        }
-    }
-    Ok(found)
+    let rows = super::batch::fetch_in(
+        conn,
+        concat!(
+            "SELECT ",
+            screening_columns!(),
+            " FROM screenings WHERE id IN (SELECT MAX(id) FROM screenings WHERE person_id IN "
+        ),
+        person_ids,
+        " GROUP BY person_id)",
+    )
+    .await?;
+    rows.iter().map(screening_from).collect()
 }
 
 /// (person id, indicator) of the high and critical findings of the latest screenings of
@@ -274,24 +265,17 @@ pub async fn strong_indicators_of_latest(
     conn: &mut Conn,
     person_ids: &[i64],
 ) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    let mut found = Vec::new();
-    for batch in person_ids.chunks(super::batch::rows_per_statement(1)) {
-        let sql = [
-            "SELECT f.person_id, f.indicator FROM findings f WHERE f.severity IN ('high', 'critical')
-             AND f.screening_id IN (SELECT MAX(id) FROM screenings WHERE person_id IN ",
-            &super::batch::values(1, batch.len()),
-            " GROUP BY person_id) ORDER BY f.person_id, f.indicator",
-        ]
-        .concat();
-        let mut query = sqlx::query(&sql);
-        for id in batch {
-            query = query.bind(*id);
-        }
-        for row in query.fetch_all(&mut *conn).await? {
-            found.push((row.try_get("person_id")?, row.try_get("indicator")?));
-        }
-    }
-    Ok(found)
+    let rows = super::batch::fetch_in(
+        conn,
+        "SELECT f.person_id, f.indicator FROM findings f WHERE f.severity IN ('high', 'critical')
+         AND f.screening_id IN (SELECT MAX(id) FROM screenings WHERE person_id IN ",
+        person_ids,
+        " GROUP BY person_id) ORDER BY f.person_id, f.indicator",
+    )
+    .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("person_id")?, row.try_get("indicator")?)))
+        .collect()
 }
 
 /// (screening id, fingerprint) of every finding of `screening_ids`.
@@ -299,22 +283,16 @@ pub async fn fingerprints_of_many(
     conn: &mut Conn,
     screening_ids: &[i64],
 ) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    let mut found = Vec::new();
-    for batch in screening_ids.chunks(super::batch::rows_per_statement(1)) {
-        let sql = [
-            "SELECT screening_id, fingerprint FROM findings WHERE screening_id IN ",
-            &super::batch::values(1, batch.len()),
-        ]
-        .concat();
-        let mut query = sqlx::query(&sql);
-        for id in batch {
-            query = query.bind(*id);
-        }
-        for row in query.fetch_all(&mut *conn).await? {
-            found.push((row.try_get("screening_id")?, row.try_get("fingerprint")?));
-        }
-    }
-    Ok(found)
+    let rows = super::batch::fetch_in(
+        conn,
+        "SELECT screening_id, fingerprint FROM findings WHERE screening_id IN ",
+        screening_ids,
+        "",
+    )
+    .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("screening_id")?, row.try_get("fingerprint")?)))
+        .collect()
 }
 
 /// (person id, fingerprint) of every dismissal of `person_ids`.
@@ -322,22 +300,16 @@ pub async fn dismissed_of_many(
     conn: &mut Conn,
     person_ids: &[i64],
 ) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    let mut found = Vec::new();
-    for batch in person_ids.chunks(super::batch::rows_per_statement(1)) {
-        let sql = [
-            "SELECT person_id, fingerprint FROM finding_dismissals WHERE person_id IN ",
-            &super::batch::values(1, batch.len()),
-        ]
-        .concat();
-        let mut query = sqlx::query(&sql);
-        for id in batch {
-            query = query.bind(*id);
-        }
-        for row in query.fetch_all(&mut *conn).await? {
-            found.push((row.try_get("person_id")?, row.try_get("fingerprint")?));
-        }
-    }
-    Ok(found)
+    let rows = super::batch::fetch_in(
+        conn,
+        "SELECT person_id, fingerprint FROM finding_dismissals WHERE person_id IN ",
+        person_ids,
+        "",
+    )
+    .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("person_id")?, row.try_get("fingerprint")?)))
+        .collect()
 }
 
 pub async fn dismissals(conn: &mut Conn, person_id: i64) -> Result<Vec<DismissalRow>, sqlx::Error> {
