@@ -21,7 +21,7 @@ use clearance_server::scoring::{self, links, Input, Lookups};
 use clearance_server::services::sessions::CookiePolicy;
 use clearance_server::services::Services;
 use clearance_server::store::db::Db;
-use clearance_server::store::people;
+use clearance_server::store::{link_index, people};
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -158,7 +158,7 @@ fn main() {
             let person = people::find(&mut conn, id).await.unwrap().unwrap();
             let doc: ProfileDocument = serde_json::from_str(&person.document).unwrap();
             let keys = links::link_keys(&doc);
-            let hits = people::link_hits(&mut conn, id, &keys).await.unwrap();
+            let hits = link_index::link_hits(&mut conn, id, &keys).await.unwrap();
             let result = scoring::screen_with(&Input { profile: &doc, now: 1_795_000_000 }, Lookups { links: &hits, watchlist: &[], referral: None });
             timings.push(started.elapsed());
             flagged += usize::from(!result.findings.is_empty());

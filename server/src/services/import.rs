@@ -21,6 +21,7 @@ use crate::store::audit_log::{self, NewEntry};
 use crate::store::db::Conn;
 use crate::store::people::{self, NewVersion, PersonFields};
 use crate::store::screenings::{self, NewScreening};
+use crate::store::{link_index, rescreen_queue};
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::person::{ImportReport, RowError};
@@ -176,7 +177,7 @@ impl Services {
             .zip(&keys)
             .flat_map(|(id, own)| own.iter().map(move |k| (*id, k)))
             .collect();
-        people::insert_link_keys(conn, &key_rows)
+        link_index::insert_link_keys(conn, &key_rows)
             .await
             .or_internal(req)?;
 
@@ -184,8 +185,10 @@ impl Services {
         let mut wanted: Vec<&LinkKey> = keys.iter().flatten().collect();
         wanted.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
         wanted.dedup_by(|a, b| a.kind == b.kind && a.key == b.key);
-        let holders = people::holders_of(conn, &wanted).await.or_internal(req)?;
-        let holders = people::Holders::index(&holders);
+        let holders = link_index::holders_of(conn, &wanted)
+            .await
+            .or_internal(req)?;
+        let holders = link_index::Holders::index(&holders);
 
         let in_chunk: HashSet<i64> = ids.iter().copied().collect();
         let mut stored_others = BTreeSet::new();
@@ -306,13 +309,13 @@ impl Services {
 
         // Re-screened once, at the end of the import, however many chunks link to them.
         let stored_others: Vec<i64> = stored_others.into_iter().collect();
-        people::mark_rescreen_pending(conn, &stored_others)
+        rescreen_queue::mark_rescreen_pending(conn, &stored_others)
             .await
             .or_internal(req)?;
         Ok(ids)
     }
 
-    /// Re-screens everyone flagged by [`people::mark_rescreen_pending`], in batches of one
+    /// Re-screens everyone flagged by [`rescreen_queue::mark_rescreen_pending`], in batches of one
     /// transaction each, and clears their flags.
     pub(super) async fn rescreen_flagged(
         &self,
@@ -322,7 +325,7 @@ impl Services {
         let (mut after, mut done) = (0, 0);
         loop {
             let mut tx = self.db.begin().await.or_internal(req)?;
-            let ids = people::rescreen_pending(&mut tx, after, CHUNK as i64)
+            let ids = rescreen_queue::rescreen_pending(&mut tx, after, CHUNK as i64)
                 .await
                 .or_internal(req)?;
             let Some(last) = ids.last().copied() else {
@@ -330,7 +333,7 @@ impl Services {
                 return Ok(done);
             };
             self.rescreen_many(&mut tx, req, &ids, reason).await?;
-            people::clear_rescreen_pending(&mut tx, &ids)
+            rescreen_queue::clear_rescreen_pending(&mut tx, &ids)
                 .await
                 .or_internal(req)?;
             tx.commit().await.or_internal(req)?;

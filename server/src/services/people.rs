@@ -8,6 +8,7 @@ use crate::clock::{rfc3339, unix_now_ms};
 use crate::profiles::{protect::protect, validate::validate};
 use crate::scoring::links;
 use crate::store::db::Conn;
+use crate::store::link_index;
 use crate::store::people::{self, Filter, PersonFields, PersonRecord, Sort};
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
@@ -106,7 +107,7 @@ impl Services {
         people::insert_version(conn, id, 1, json, &changed, &by, now)
             .await
             .or_internal(req)?;
-        people::replace_link_keys(conn, id, &links::link_keys(doc))
+        link_index::replace_link_keys(conn, id, &links::link_keys(doc))
             .await
             .or_internal(req)?;
         audit(
@@ -182,7 +183,7 @@ impl Services {
             return person_view(before).or_internal(req);
         }
         // People linked before the change may no longer be, and must be re-scored too.
-        let old_links = people::link_hits(&mut tx, id, &links::link_keys(&old))
+        let old_links = link_index::link_hits(&mut tx, id, &links::link_keys(&old))
             .await
             .or_internal(req)?;
         let version = people::update(&mut tx, id, &fields, now)
@@ -198,7 +199,7 @@ impl Services {
         people::insert_version(&mut tx, id, version, &json, &changed_json, &by, now)
             .await
             .or_internal(req)?;
-        people::replace_link_keys(&mut tx, id, &links::link_keys(&doc))
+        link_index::replace_link_keys(&mut tx, id, &links::link_keys(&doc))
             .await
             .or_internal(req)?;
         audit(

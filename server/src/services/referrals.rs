@@ -7,7 +7,7 @@ use super::Services;
 use crate::scoring::behaviour::referrals::{Referral, Referrer};
 use crate::scoring::links::LinkHit;
 use crate::store::db::Conn;
-use crate::store::{people, screenings};
+use crate::store::{referrals, screenings};
 use clearance_app::model::error::AppError;
 use clearance_app::model::request::RequestContext;
 use std::collections::HashMap;
@@ -37,7 +37,7 @@ impl Services {
         let mut referrer_ids: Vec<i64> = referred.iter().map(|(_, r)| *r).collect();
         referrer_ids.sort_unstable();
         referrer_ids.dedup();
-        let bands: HashMap<i64, String> = people::referral_facts(conn, &referrer_ids)
+        let bands: HashMap<i64, String> = referrals::referral_facts(conn, &referrer_ids)
             .await
             .or_internal(req)?
             .into_iter()
@@ -59,7 +59,7 @@ impl Services {
             .collect();
         sharing.sort_unstable();
         sharing.dedup();
-        let their_referrer: HashMap<i64, Option<i64>> = people::referral_facts(conn, &sharing)
+        let their_referrer: HashMap<i64, Option<i64>> = referrals::referral_facts(conn, &sharing)
             .await
             .or_internal(req)?
             .into_iter()

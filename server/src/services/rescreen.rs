@@ -11,8 +11,9 @@ use crate::clock::{unix_now, unix_now_ms};
 use crate::scoring::links::{self, LinkHit, LinkKey};
 use crate::scoring::{self, score, Finding, Input, Lookups};
 use crate::store::db::Conn;
-use crate::store::people::{self, Holders};
+use crate::store::link_index::{self, Holders};
 use crate::store::screenings::{self, NewScreening};
+use crate::store::{people, referrals};
 use clearance_app::model::error::AppError;
 use clearance_app::model::profile::ProfileDocument;
 use clearance_app::model::request::RequestContext;
@@ -89,7 +90,9 @@ impl Services {
         let mut wanted: Vec<&LinkKey> = people_keys.iter().flat_map(|(_, _, k)| k).collect();
         wanted.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
         wanted.dedup_by(|a, b| a.kind == b.kind && a.key == b.key);
-        let holders = people::holders_of(conn, &wanted).await.or_internal(req)?;
+        let holders = link_index::holders_of(conn, &wanted)
+            .await
+            .or_internal(req)?;
         let holders = Holders::index(&holders);
 
         let found: Vec<i64> = people_keys.iter().map(|(r, _, _)| r.id).collect();
@@ -229,7 +232,11 @@ impl Services {
         people::set_scores(conn, &scores).await.or_internal(req)?;
         // Whoever these people referred reads their screening (BEH-08): screen them again too.
         let changed: Vec<i64> = stored.iter().map(|(person, ..)| *person).collect();
-        linked.extend(people::referees_of(conn, &changed).await.or_internal(req)?);
+        linked.extend(
+            referrals::referees_of(conn, &changed)
+                .await
+                .or_internal(req)?,
+        );
         Ok(linked)
     }
 }

@@ -5,7 +5,7 @@
 use super::support::OrInternal;
 use super::Services;
 use crate::scoring::{links, RULES_VERSION};
-use crate::store::people;
+use crate::store::{link_index, people, rescreen_queue};
 use clearance_app::model::error::AppError;
 use clearance_app::model::profile::ProfileDocument;
 use clearance_app::model::request::RequestContext;
@@ -26,13 +26,13 @@ impl Services {
             return Ok(());
         };
         let doc: ProfileDocument = serde_json::from_str(&person.document).or_internal(req)?;
-        people::replace_link_keys(&mut tx, person_id, &links::link_keys(&doc))
+        link_index::replace_link_keys(&mut tx, person_id, &links::link_keys(&doc))
             .await
             .or_internal(req)?;
         let reason = format!("rules updated to {RULES_VERSION}");
         let others = self.rescreen(&mut tx, req, person_id, &reason).await?;
         self.rescreen_many(&mut tx, req, &others, &reason).await?;
-        people::clear_rescreen_pending(&mut tx, &[person_id])
+        rescreen_queue::clear_rescreen_pending(&mut tx, &[person_id])
             .await
             .or_internal(req)?;
         tx.commit().await.or_internal(req)
@@ -49,7 +49,7 @@ impl Services {
         loop {
             let ids = {
                 let mut conn = self.db.reader().acquire().await.or_internal(req)?;
-                people::outdated(&mut conn, RULES_VERSION, after, BATCH)
+                rescreen_queue::outdated(&mut conn, RULES_VERSION, after, BATCH)
                     .await
                     .or_internal(req)?
             };

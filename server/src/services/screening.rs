@@ -8,6 +8,7 @@ use super::Services;
 use crate::clock::{rfc3339, unix_now_ms};
 use crate::scoring::Finding;
 use crate::store::db::Conn;
+use crate::store::decisions;
 use crate::store::people;
 use crate::store::screenings::{self, FindingRow, NewFinding};
 use clearance_app::model::access::Operation;
@@ -129,7 +130,7 @@ impl Services {
     ) -> Result<Vec<DecisionView>, AppError> {
         authorize(&self.db, req, Operation::ViewPeople).await?;
         let mut conn = self.db.reader().acquire().await.or_internal(req)?;
-        let rows = screenings::decisions(&mut conn, person_id)
+        let rows = decisions::decisions(&mut conn, person_id)
             .await
             .or_internal(req)?;
         Ok(rows
@@ -192,7 +193,7 @@ impl Services {
         let by = format!("user:{}", actor.user_id);
         let now = unix_now_ms();
         let id =
-            screenings::insert_decision(&mut tx, person_id, view.id, decision, reason, &by, now)
+            decisions::insert_decision(&mut tx, person_id, view.id, decision, reason, &by, now)
                 .await
                 .or_internal(req)?;
         let status = match decision {
