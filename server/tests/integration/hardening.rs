@@ -1,7 +1,7 @@
 //! The web edge: headers and CSP, cross-site refusal, size limits, bad input, SQLite pragmas.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 use common::{Backend, TestApp};
 use sqlx::Row;
 

@@ -2,7 +2,7 @@
 //! application cannot alter it, and direct tampering is found at the right sequence number.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 use common::{Backend, TestApp};
 use sqlx::{Executor, Row};
 

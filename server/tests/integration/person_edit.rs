@@ -4,7 +4,7 @@
 //! may edit people can save.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 use clearance_app::model::person_form::PersonForm;
 use clearance_app::model::profile::ProfileDocument;
 use common::TestApp;

@@ -4,7 +4,7 @@
 //! refresh is off here, so the test alone decides when the refresh runs.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 use clearance_app::model::request::RequestContext;
 use clearance_server::config::Settings;
 use clearance_server::scoring::RULES_VERSION;

@@ -1,7 +1,7 @@
 //! Signing in and out, sessions, throttling, password storage (SECURITY.md A1–A6, B1–B7).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 use common::{TestApp, PASSWORD};
 use sqlx::{Executor, Row};
 

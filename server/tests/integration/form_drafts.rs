@@ -2,7 +2,7 @@
 //! typed (never the bank or ID numbers) for that page to show again, for the same user only.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 use common::TestApp;
 
 /// Posts a form the way a browser without JavaScript does; returns the status and `Location`.

@@ -3,7 +3,7 @@
 //! versions and the protection of bank numbers.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 use common::TestApp;
 use serde_json::{json, Value};
 use sqlx::Row;

@@ -1,7 +1,7 @@
 //! The outbox: mail survives an SMTP outage and is delivered once when the server is back.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 use clearance_server::jobs::mail_worker;
 use clearance_server::mail::transport::Transport;
 use common::smtp_sink::SmtpSink;

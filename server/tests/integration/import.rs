@@ -4,7 +4,7 @@
 //! starter (and admins), and an import whose server stopped is reported failed.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 use common::TestApp;
 use serde_json::{json, Value};
 use sqlx::Row;

@@ -3,7 +3,7 @@
 //! server function appears in the table of endpoints.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 use clearance_app::api::endpoints;
 use clearance_app::model::access::Operation;
 use clearance_app::model::role::Role;

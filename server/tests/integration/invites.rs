@@ -1,7 +1,7 @@
 //! Inviting people by mail through a real SMTP server, and accepting invites.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 use common::TestApp;
 use sqlx::Row;
 

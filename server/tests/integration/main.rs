@@ -1,0 +1,19 @@
+//! Every integration test, in one binary. Each test binary links the whole server and weighs
+//! hundreds of megabytes, so twelve of them filled a CI machine's disk; one links once.
+//! Run one area with a filter, e.g. `cargo test -p server --test integration auth::`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[macro_use]
+mod common;
+
+mod audit_log;
+mod auth;
+mod authorization_matrix;
+mod form_drafts;
+mod hardening;
+mod import;
+mod invites;
+mod mail_outbox;
+mod person_edit;
+mod personas;
+mod rules_refresh;
