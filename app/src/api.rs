@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;
+pub mod grants;
 pub mod people;
 pub mod users;
 
@@ -38,5 +39,24 @@ pub fn endpoints() -> Vec<(&'static str, Operation)> {
         (people::DismissFinding::PATH, Operation::DismissFinding),
         (people::ImportPeople::PATH, Operation::EditPeople),
         (people::ImportStatus::PATH, Operation::EditPeople),
+        (grants::ListRepositories::PATH, Operation::ViewAccess),
+        (
+            grants::CreateRepository::PATH,
+            Operation::ManageRepositories,
+        ),
+        (grants::LoadRepository::PATH, Operation::ViewAccess),
+        (grants::LoadRequestForm::PATH, Operation::RequestAccess),
+        (grants::PreviewAccessRequest::PATH, Operation::RequestAccess),
+        (grants::RequestAccess::PATH, Operation::RequestAccess),
+        (grants::LoadAccessOverview::PATH, Operation::ViewAccess),
+        (grants::LoadAccessRequest::PATH, Operation::ViewAccess),
+        (grants::ReviewAccess::PATH, Operation::ReviewAccess),
+        (grants::CancelAccessRequest::PATH, Operation::RequestAccess),
+        (grants::ListGrants::PATH, Operation::ViewAccess),
+        (grants::RevokeGrant::PATH, Operation::RevokeAccess),
+        (grants::SuspendGrant::PATH, Operation::RevokeAccess),
+        (grants::ReinstateGrant::PATH, Operation::RevokeAccess),
+        (grants::RevokeAllAccess::PATH, Operation::RevokeAccess),
+        (grants::LoadPersonAccess::PATH, Operation::ViewAccess),
     ]
 }

@@ -66,6 +66,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/people/import/:id") view=pages::import_job::ImportJob ssr=SsrMode::Async/>
                     <Route path=path!("/people/:id") view=pages::person::Person ssr=SsrMode::Async/>
                     <Route path=path!("/people/:id/edit") view=pages::person_edit::EditPerson ssr=SsrMode::Async/>
+                    <Route path=path!("/people/:id/access") view=pages::person_access::PersonAccessTab ssr=SsrMode::Async/>
+                    <Route path=path!("/repositories") view=pages::repositories::Repositories ssr=SsrMode::Async/>
+                    <Route path=path!("/repositories/:id") view=pages::repository::RepositoryDetail ssr=SsrMode::Async/>
+                    <Route path=path!("/access") view=pages::access::Access ssr=SsrMode::Async/>
+                    <Route path=path!("/access/new") view=pages::access_new::NewAccessRequestPage ssr=SsrMode::Async/>
+                    <Route path=path!("/access/:id") view=pages::access_request::AccessRequestDetail ssr=SsrMode::Async/>
                     <Route path=path!("/*any") view=pages::not_found::NotFound ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

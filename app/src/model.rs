@@ -5,6 +5,7 @@ pub mod access;
 pub mod audit;
 pub mod email;
 pub mod error;
+pub mod grants;
 pub mod page;
 pub mod person;
 pub mod person_form;

@@ -1,5 +1,8 @@
 //! One file per page.
 
+pub mod access;
+pub mod access_new;
+pub mod access_request;
 pub mod account;
 pub mod audit;
 pub mod home;
@@ -10,6 +13,9 @@ pub mod not_found;
 pub mod people;
 pub mod people_import;
 pub mod person;
+pub mod person_access;
 pub mod person_edit;
 pub mod person_new;
+pub mod repositories;
+pub mod repository;
 pub mod users;

@@ -4,6 +4,11 @@
 
 use crate::model::audit::{AuditFilter, AuditPage};
 use crate::model::error::AppError;
+use crate::model::grants::{
+    AccessOverview, AccessRequestPage, AccessRequestView, DesiredState, GrantsPage, GrantsQuery,
+    NewAccessRequest, NewRepository, PersonAccess, PolicyPreview, RepositoriesPage, RepositoryPage,
+    RepositoryView, RequestCreated, RequestFormData, RevokedAll,
+};
 use crate::model::person::{
     CreatedPerson, DecisionView, ImportJobView, PeoplePage, PeopleQuery, PersonPage, PersonView,
     ScreeningView,
@@ -139,6 +144,100 @@ pub trait PeoplePort: Send + Sync {
     async fn clear_draft(&self, req: &RequestContext, key: &str) -> Result<(), AppError>;
 }
 
+/// Repositories, access requests and grants. Every refusal by a policy rule is
+/// [`AppError::Policy`] (422) or [`AppError::NotPermitted`] (403) naming the rule.
+#[async_trait]
+pub trait GrantsPort: Send + Sync {
+    async fn repositories(
+        &self,
+        req: &RequestContext,
+        page: u32,
+    ) -> Result<RepositoriesPage, AppError>;
+    async fn create_repository(
+        &self,
+        req: &RequestContext,
+        new: NewRepository,
+    ) -> Result<RepositoryView, AppError>;
+    async fn repository(&self, req: &RequestContext, id: i64) -> Result<RepositoryPage, AppError>;
+    /// The repositories to choose from, and the named person's screening.
+    async fn request_form(
+        &self,
+        req: &RequestContext,
+        person_id: Option<i64>,
+    ) -> Result<RequestFormData, AppError>;
+    /// What the policy would say of this request: approvals needed, maximum duration, blockers.
+    async fn preview_request(
+        &self,
+        req: &RequestContext,
+        new: NewAccessRequest,
+    ) -> Result<PolicyPreview, AppError>;
+    async fn request_access(
+        &self,
+        req: &RequestContext,
+        new: NewAccessRequest,
+    ) -> Result<RequestCreated, AppError>;
+    async fn access_request(
+        &self,
+        req: &RequestContext,
+        id: i64,
+    ) -> Result<AccessRequestPage, AppError>;
+    /// The viewer's requests and the queue they may review.
+    async fn access_overview(&self, req: &RequestContext) -> Result<AccessOverview, AppError>;
+    /// `decision`: `approve` or `deny`.
+    async fn review(
+        &self,
+        req: &RequestContext,
+        id: i64,
+        decision: &str,
+        comment: &str,
+    ) -> Result<AccessRequestView, AppError>;
+    async fn cancel_request(
+        &self,
+        req: &RequestContext,
+        id: i64,
+    ) -> Result<AccessRequestView, AppError>;
+    async fn grants(
+        &self,
+        req: &RequestContext,
+        query: GrantsQuery,
+    ) -> Result<GrantsPage, AppError>;
+    async fn revoke_grant(
+        &self,
+        req: &RequestContext,
+        id: i64,
+        reason: &str,
+    ) -> Result<AccessRequestView, AppError>;
+    async fn suspend_grant(
+        &self,
+        req: &RequestContext,
+        id: i64,
+        reason: &str,
+    ) -> Result<AccessRequestView, AppError>;
+    async fn reinstate_grant(
+        &self,
+        req: &RequestContext,
+        id: i64,
+        reason: &str,
+    ) -> Result<AccessRequestView, AppError>;
+    /// The kill switch: revokes every grant of the person and cancels their pending requests.
+    async fn revoke_all_access(
+        &self,
+        req: &RequestContext,
+        person_id: i64,
+        reason: &str,
+    ) -> Result<RevokedAll, AppError>;
+    async fn person_access(
+        &self,
+        req: &RequestContext,
+        person_id: i64,
+    ) -> Result<PersonAccess, AppError>;
+    async fn desired_state(
+        &self,
+        req: &RequestContext,
+        repository_id: i64,
+    ) -> Result<DesiredState, AppError>;
+}
+
 /// Everything the server functions need, provided once per request.
 #[derive(Clone)]
 pub struct Ports {
@@ -146,4 +245,5 @@ pub struct Ports {
     pub users: Arc<dyn UsersPort>,
     pub audit: Arc<dyn AuditPort>,
     pub people: Arc<dyn PeoplePort>,
+    pub grants: Arc<dyn GrantsPort>,
 }

@@ -292,3 +292,30 @@ export async function waitForInviteLink(email: string): Promise<string> {
     .toBeDefined();
   return link as string;
 }
+
+// ---- More accounts, for the access journeys ----------------------------------------------------
+
+/** A fresh account with `role`, created with the server's CLI; its password is HR_PASSWORD. */
+export function createUserWithRole(role: 'admin' | 'security_lead' | 'hr' | 'auditor', prefix: string): string {
+  const email = uniqueEmail(prefix);
+  const result = spawnSync(serverBinary(), ['create-user', '--email', email, '--role', role], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, CLEARANCE_DATA_DIR: dataDir(), CLEARANCE_PASSWORD: HR_PASSWORD },
+    encoding: 'utf8',
+  });
+  expect(result.status, `create-user: ${result.stderr}`).toBe(0);
+  return email;
+}
+
+/** A fresh security lead (password HR_PASSWORD): reviews access requests. */
+export function createSecurityLead(): string {
+  return createUserWithRole('security_lead', 'security-lead');
+}
+
+/** Signs in through the login page and waits for the start page. */
+export async function signInAs(page: Page, js: boolean, email: string, password: string): Promise<void> {
+  const login = new LoginPage(page, js);
+  await login.goto();
+  await login.signIn(email, password);
+  await expect(page.getByRole('heading', { name: 'Welcome', level: 1 })).toBeVisible();
+}

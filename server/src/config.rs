@@ -35,6 +35,12 @@ pub struct Settings {
     /// Re-screen people screened under older rules after start-up (always on in the product;
     /// tests that drive the refresh themselves turn it off).
     pub refresh_screenings_on_start: bool,
+    /// The access policy's configurable parts: `CLEARANCE_SCREENING_MAX_AGE_DAYS` (90) and
+    /// `CLEARANCE_REQUEST_TTL_DAYS` (7).
+    pub grant_policy: crate::grants::PolicySettings,
+    /// How often expiry, lapsing, reminders and the digest run (`CLEARANCE_GRANT_JOB_SECS`, 20).
+    /// `None` turns the job off (tests that drive it with their own clock).
+    pub grant_job_interval: Option<Duration>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -107,7 +113,29 @@ impl Settings {
             })
             .transpose()?
             .unwrap_or(2000);
+        let days = |name: &str, default: i64| -> anyhow::Result<i64> {
+            match var(name) {
+                None => Ok(default),
+                Some(v) => match v.trim().parse::<i64>() {
+                    Ok(n) if (1..=3650).contains(&n) => Ok(n),
+                    _ => bail!("{name} must be a whole number of days from 1 to 3650"),
+                },
+            }
+        };
+        let grant_policy = crate::grants::PolicySettings {
+            max_screening_age_days: days("CLEARANCE_SCREENING_MAX_AGE_DAYS", 90)?,
+            pending_ttl_days: days("CLEARANCE_REQUEST_TTL_DAYS", 7)?,
+        };
+        let grant_job_secs: u64 = var("CLEARANCE_GRANT_JOB_SECS")
+            .map(|v| {
+                v.parse()
+                    .context("CLEARANCE_GRANT_JOB_SECS must be a number of seconds")
+            })
+            .transpose()?
+            .unwrap_or(20);
         Ok(Settings {
+            grant_policy,
+            grant_job_interval: Some(Duration::from_secs(grant_job_secs.clamp(1, 60))),
             database_url,
             listen_addr,
             public_url,

@@ -1,3 +1,4 @@
 //! Background work.
+pub mod grant_enforcer;
 pub mod mail_worker;
 pub mod rules_refresh;

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod grants;
 pub mod jobs;
 pub mod mail;
 pub mod profiles;

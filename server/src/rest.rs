@@ -2,6 +2,7 @@
 //! `POST /api/v1/auth/login`. The routes call the same services as the server functions.
 
 mod error;
+mod grants;
 pub mod people;
 mod routes;
 

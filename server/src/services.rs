@@ -5,6 +5,7 @@
 mod audit_log;
 mod auth;
 mod form_drafts;
+pub mod grants;
 mod import;
 mod import_jobs;
 mod invites;
@@ -19,6 +20,7 @@ pub mod support;
 pub mod users;
 
 use crate::auth::token::TokenKeys;
+use crate::grants::PolicySettings;
 use crate::store::db::Db;
 use clearance_app::ports::Ports;
 use sessions::CookiePolicy;
@@ -31,6 +33,8 @@ pub struct Services {
     pub cookies: CookiePolicy,
     /// Key of the keyed hashes of bank and ID-document numbers.
     pub hash_key: Arc<Vec<u8>>,
+    /// The configurable parts of the access policy (screening age, request lifetime).
+    pub grant_policy: PolicySettings,
 }
 
 impl Services {
@@ -40,7 +44,13 @@ impl Services {
             keys,
             cookies,
             hash_key: Arc::new(hash_key),
+            grant_policy: PolicySettings::default(),
         }
+    }
+
+    pub fn with_grant_policy(mut self, policy: PolicySettings) -> Self {
+        self.grant_policy = policy;
+        self
     }
 
     /// The same services behind each port, for Leptos context.
@@ -50,6 +60,7 @@ impl Services {
             users: self.clone(),
             audit: self.clone(),
             people: self.clone(),
+            grants: self.clone(),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::auth::token::{TokenKeys, TokenKind};
 use crate::config::Settings;
-use crate::jobs::{mail_worker, rules_refresh};
+use crate::jobs::{grant_enforcer, mail_worker, rules_refresh};
 use crate::mail::transport::Transport;
 use crate::services::sessions::CookiePolicy;
 use crate::services::Services;
@@ -56,12 +56,10 @@ impl Application {
             .public_url
             .as_deref()
             .is_some_and(|u| u.starts_with("https://"));
-        let services = Arc::new(Services::new(
-            db,
-            keys,
-            CookiePolicy { secure },
-            settings.hash_key.clone(),
-        ));
+        let services = Arc::new(
+            Services::new(db, keys, CookiePolicy { secure }, settings.hash_key.clone())
+                .with_grant_policy(settings.grant_policy),
+        );
         fail_interrupted_imports(&services).await;
         let listener = TcpListener::bind(settings.listen_addr)
             .await
@@ -113,6 +111,14 @@ impl Application {
             settings.mail_poll_interval,
             stop_rx.clone(),
         ));
+        let enforcer = settings.grant_job_interval.map(|every| {
+            tokio::spawn(grant_enforcer::run(
+                self.state.services.clone(),
+                self.state.settings.public_url.clone(),
+                every,
+                stop_rx.clone(),
+            ))
+        });
         let refresh = settings
             .refresh_screenings_on_start
             .then(|| tokio::spawn(rules_refresh::run(self.state.services.clone(), stop_rx)));
@@ -128,6 +134,9 @@ impl Application {
         let _ = worker.await;
         if let Some(refresh) = refresh {
             let _ = refresh.await;
+        }
+        if let Some(enforcer) = enforcer {
+            let _ = enforcer.await;
         }
         self.state.services.db.close().await;
         Ok(())

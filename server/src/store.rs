@@ -1,4 +1,5 @@
 //! Persistence, one module per aggregate. SQL is parameterised and lives beside its table's code.
+pub mod access_requests;
 pub mod audit_log;
 pub mod batch;
 pub mod db;
@@ -6,10 +7,12 @@ pub mod decisions;
 pub mod form_drafts;
 pub mod import_jobs;
 pub mod invites;
+pub mod job_marks;
 pub mod link_index;
 pub mod outbox;
 pub mod people;
 pub mod referrals;
+pub mod repositories;
 pub mod rescreen_queue;
 pub mod screenings;
 pub mod throttle;

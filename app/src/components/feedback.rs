@@ -13,8 +13,21 @@ where
 {
     move || {
         action.value().get().and_then(Result::err).map(|err| {
-            view! { <p class="form-error" role="alert">{err.to_string()}</p> }
+            let rule = rule_of(&err);
+            view! { <p class="form-error" role="alert">{err.to_string()}{rule}</p> }
         })
+    }
+}
+
+/// " (rule `screening.cleared`)" after the message of a refusal by a policy rule, so the person
+/// can look the rule up; nothing for other errors.
+pub fn rule_of(err: &AppError) -> Option<impl IntoView> {
+    match err {
+        AppError::Policy { rule, .. } | AppError::NotPermitted { rule, .. } => {
+            let rule = rule.clone();
+            Some(view! { " (rule " <code>{rule}</code> ")" })
+        }
+        _ => None,
     }
 }
 
@@ -45,6 +58,17 @@ pub fn page_error(err: AppError) -> AnyView {
             </section>
         }
         .into_any(),
+        refused @ (AppError::Policy { .. } | AppError::NotPermitted { .. }) => {
+            let rule = rule_of(&refused);
+            view! {
+                <section class="notice">
+                    <h1>"Not allowed here"</h1>
+                    <p role="alert">{refused.to_string()}{rule}</p>
+                    <p><a href="/">"Back to the start page"</a></p>
+                </section>
+            }
+            .into_any()
+        }
         other => view! {
             <section class="notice">
                 <h1>"This page could not be shown"</h1>

@@ -33,6 +33,8 @@ fn navigation(actor: Actor) -> impl IntoView {
         <nav class="nav" aria-label="Main">
             <a href="/">"Home"</a>
             {may(Operation::ViewPeople).then(|| view! { <a href="/people">"People"</a> })}
+            {may(Operation::ViewAccess).then(|| view! { <a href="/access">"Access"</a> })}
+            {may(Operation::ViewAccess).then(|| view! { <a href="/repositories">"Repositories"</a> })}
             {may(Operation::ListUsers).then(|| view! { <a href="/users">"Users"</a> })}
             {may(Operation::ViewAuditLog).then(|| view! { <a href="/audit">"Audit log"</a> })}
             <a href="/account">"Account"</a>

@@ -40,6 +40,16 @@ pub enum Operation {
     EditPeople,
     DecideScreening,
     DismissFinding,
+    /// The repository registry, grants, requests, a person's access, desired state.
+    ViewAccess,
+    /// Register and edit repositories.
+    ManageRepositories,
+    /// Ask for access for a person (and cancel one's own pending request).
+    RequestAccess,
+    /// Approve or deny access requests.
+    ReviewAccess,
+    /// Revoke, suspend and reinstate grants; revoke everything a person holds.
+    RevokeAccess,
 }
 
 use Role::*;
@@ -49,9 +59,13 @@ const AUDIT_READERS: &[Role] = &[Admin, Auditor];
 const PEOPLE_READERS: &[Role] = &[Admin, SecurityLead, Hr, Auditor];
 const PEOPLE_EDITORS: &[Role] = &[Admin, Hr];
 const FINDING_REVIEWERS: &[Role] = &[Admin, SecurityLead];
+const ACCESS_READERS: &[Role] = &[Admin, SecurityLead, Hr, Auditor];
+const ACCESS_MANAGERS: &[Role] = &[Admin, SecurityLead];
+const ACCESS_REQUESTERS: &[Role] = &[Admin, SecurityLead, Hr];
+const ACCESS_REVIEWERS: &[Role] = &[SecurityLead];
 
 impl Operation {
-    pub const ALL: [Operation; 18] = [
+    pub const ALL: [Operation; 23] = [
         Operation::WhoAmI,
         Operation::SignIn,
         Operation::SignOut,
@@ -70,6 +84,11 @@ impl Operation {
         Operation::EditPeople,
         Operation::DecideScreening,
         Operation::DismissFinding,
+        Operation::ViewAccess,
+        Operation::ManageRepositories,
+        Operation::RequestAccess,
+        Operation::ReviewAccess,
+        Operation::RevokeAccess,
     ];
 
     /// The table itself.
@@ -94,6 +113,13 @@ impl Operation {
             Operation::EditPeople | Operation::DecideScreening => Audience::Roles(PEOPLE_EDITORS),
             // A false positive is dismissed by security, not by the person who screens.
             Operation::DismissFinding => Audience::Roles(FINDING_REVIEWERS),
+            Operation::ViewAccess => Audience::Roles(ACCESS_READERS),
+            Operation::ManageRepositories | Operation::RevokeAccess => {
+                Audience::Roles(ACCESS_MANAGERS)
+            }
+            Operation::RequestAccess => Audience::Roles(ACCESS_REQUESTERS),
+            // Approvals count distinct security leads (Teleport-style reviewers); founders revoke.
+            Operation::ReviewAccess => Audience::Roles(ACCESS_REVIEWERS),
         }
     }
 
@@ -166,6 +192,21 @@ mod tests {
         assert!(
             Operation::ViewPeople.permits(Some(Auditor)) && !Operation::ViewPeople.permits(None)
         );
+    }
+
+    #[test]
+    fn only_security_leads_review_access_and_auditors_only_read_it() {
+        for role in Role::ALL {
+            assert_eq!(
+                Operation::ReviewAccess.permits(Some(role)),
+                role == SecurityLead
+            );
+        }
+        assert!(Operation::ViewAccess.permits(Some(Auditor)));
+        assert!(!Operation::RequestAccess.permits(Some(Auditor)));
+        assert!(Operation::RequestAccess.permits(Some(Hr)));
+        assert!(!Operation::RevokeAccess.permits(Some(Hr)));
+        assert!(Operation::RevokeAccess.permits(Some(Admin)));
     }
 
     #[test]

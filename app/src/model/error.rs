@@ -36,6 +36,14 @@ pub enum AppError {
     /// 400: a value in the request is malformed; `field` names it.
     #[error("{field}: {message}")]
     Malformed { field: String, message: String },
+    /// 422: a policy rule blocks the request; `rule` names it (e.g. `screening.cleared`) and the
+    /// message says what would satisfy it.
+    #[error("{message}")]
+    Policy { rule: String, message: String },
+    /// 403: this person may not do this to this item (e.g. review their own request); `rule`
+    /// names the rule.
+    #[error("{message}")]
+    NotPermitted { rule: String, message: String },
     /// 400: the request itself could not be read (malformed form or JSON).
     #[error("The request could not be read: {message}")]
     BadRequest { message: String },
@@ -62,6 +70,20 @@ impl AppError {
         }
     }
 
+    pub fn policy(rule: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::Policy {
+            rule: rule.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn not_permitted(rule: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::NotPermitted {
+            rule: rule.into(),
+            message: message.into(),
+        }
+    }
+
     pub fn conflict(message: impl Into<String>) -> Self {
         AppError::Conflict {
             message: message.into(),
@@ -72,7 +94,8 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Unauthenticated | AppError::InvalidCredentials => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::NotPermitted { .. } => 403,
+            AppError::Policy { .. } => 422,
             AppError::NotFound { .. } => 404,
             AppError::Invalid { .. } => 422,
             AppError::Conflict { .. } => 409,

@@ -63,12 +63,14 @@ fn person_view(
     } = page;
     let name = person.document.identity.legal_name.full.clone();
     let edit = format!("/people/{}/edit", person.id);
+    let access = format!("/people/{}/access", person.id);
     let (band, score) = (person.band.clone(), person.score);
     view! {
         <Title text=name.clone()/>
         <div class="page-head">
             <h1>{name.clone()}</h1>
             <span class=format!("band band-{band}")>{band.clone()}</span>
+            <a class="button secondary" href=access>"Access"</a>
             {may_edit.then(|| view! { <a class="button primary" href=edit>"Edit profile"</a> })}
         </div>
         <p class="hint">{format!("{} · status {} · score {score} of 100 · version {} · changed {}", person.kind, person.status, person.version, short_time(&person.updated_at))}</p>

@@ -2,6 +2,7 @@
 //! table; the router is built from the same handlers).
 
 use super::error::{bad_json, ApiError};
+use super::grants;
 use crate::auth::token::TokenKind;
 use crate::services::support::OrInternal;
 use crate::web::AppState;
@@ -33,6 +34,37 @@ pub const ROUTES: &[(&str, &str, Operation)] = &[
     ("POST", "/findings/1/dismiss", Operation::DismissFinding),
     ("POST", "/people/import", Operation::EditPeople),
     ("GET", "/import-jobs/1", Operation::EditPeople),
+    ("POST", "/repositories", Operation::ManageRepositories),
+    ("GET", "/repositories", Operation::ViewAccess),
+    ("GET", "/repositories/1", Operation::ViewAccess),
+    (
+        "GET",
+        "/repositories/1/desired-state",
+        Operation::ViewAccess,
+    ),
+    ("POST", "/access-requests", Operation::RequestAccess),
+    ("POST", "/access-requests/preview", Operation::RequestAccess),
+    ("GET", "/access-requests/1", Operation::ViewAccess),
+    (
+        "POST",
+        "/access-requests/1/reviews",
+        Operation::ReviewAccess,
+    ),
+    (
+        "POST",
+        "/access-requests/1/cancel",
+        Operation::RequestAccess,
+    ),
+    ("GET", "/grants", Operation::ViewAccess),
+    ("POST", "/grants/1/revoke", Operation::RevokeAccess),
+    ("POST", "/grants/1/suspend", Operation::RevokeAccess),
+    ("POST", "/grants/1/reinstate", Operation::RevokeAccess),
+    (
+        "POST",
+        "/people/1/revoke-all-access",
+        Operation::RevokeAccess,
+    ),
+    ("GET", "/people/1/access", Operation::ViewAccess),
 ];
 
 pub fn router() -> Router<AppState> {
@@ -60,6 +92,26 @@ pub fn router() -> Router<AppState> {
             )),
         )
         .route("/import-jobs/{id}", get(super::people::import_job))
+        .route(
+            "/repositories",
+            post(grants::create_repository).get(grants::list_repositories),
+        )
+        .route("/repositories/{id}", get(grants::repository))
+        .route(
+            "/repositories/{id}/desired-state",
+            get(grants::desired_state),
+        )
+        .route("/access-requests", post(grants::create_request))
+        .route("/access-requests/preview", post(grants::preview_request))
+        .route("/access-requests/{id}", get(grants::request))
+        .route("/access-requests/{id}/reviews", post(grants::review))
+        .route("/access-requests/{id}/cancel", post(grants::cancel))
+        .route("/grants", get(grants::grants))
+        .route("/grants/{id}/revoke", post(grants::revoke))
+        .route("/grants/{id}/suspend", post(grants::suspend))
+        .route("/grants/{id}/reinstate", post(grants::reinstate))
+        .route("/people/{id}/revoke-all-access", post(grants::revoke_all))
+        .route("/people/{id}/access", get(grants::person_access))
 }
 
 type Ctx = Extension<RequestContext>;

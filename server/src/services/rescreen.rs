@@ -230,6 +230,8 @@ impl Services {
             .map(|(id, s, b)| (*id, *s, b.as_str()))
             .collect();
         people::set_scores(conn, &scores).await.or_internal(req)?;
+        // A person who became high or critical risk loses repository access at once.
+        self.suspend_on_risk(conn, req, &scores).await?;
         // Whoever these people referred reads their screening (BEH-08): screen them again too.
         let changed: Vec<i64> = stored.iter().map(|(person, ..)| *person).collect();
         linked.extend(

@@ -279,3 +279,25 @@ pub async fn verify(conn: &mut Conn) -> Result<Result<Verified, ChainBreak>, sql
     }
     Ok(verifier.finish(head_seq, &head_hash))
 }
+
+/// Entries about any of `subjects`, oldest first (a request's or a person's access timeline).
+pub async fn about(conn: &mut Conn, subjects: &[String]) -> Result<Vec<StoredEntry>, sqlx::Error> {
+    let mut entries = Vec::new();
+    for batch in subjects.chunks(super::batch::rows_per_statement(1)) {
+        // Only placeholders are added to the literal; the subjects are bound.
+        let sql = [
+            concat!("SELECT ", columns!(), " FROM audit_log WHERE subject IN "),
+            &super::batch::values(1, batch.len()),
+        ]
+        .concat();
+        let mut query = sqlx::query(&sql);
+        for subject in batch {
+            query = query.bind(subject.as_str());
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            entries.push(StoredEntry::from_row(&row)?);
+        }
+    }
+    entries.sort_by_key(|e| e.seq);
+    Ok(entries)
+}

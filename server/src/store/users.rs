@@ -178,3 +178,29 @@ pub async fn email_of(conn: &mut Conn, id: i64) -> Result<Option<String>, sqlx::
         .await?;
     row.map(|r| r.try_get("email")).transpose()
 }
+
+/// E-mail addresses of the users with this role who can still sign in (who gets role mail).
+pub async fn active_emails_with_role(
+    conn: &mut Conn,
+    role: Role,
+) -> Result<Vec<String>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT email FROM users WHERE role = $1 AND disabled_at_ms IS NULL ORDER BY email",
+    )
+    .bind(role.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(|r| r.try_get("email")).collect()
+}
+
+/// E-mail addresses of these users.
+pub async fn emails_of(conn: &mut Conn, ids: &[i64]) -> Result<Vec<String>, sqlx::Error> {
+    let rows = super::batch::fetch_in(
+        conn,
+        "SELECT email FROM users WHERE id IN ",
+        ids,
+        " ORDER BY email",
+    )
+    .await?;
+    rows.iter().map(|r| r.try_get("email")).collect()
+}

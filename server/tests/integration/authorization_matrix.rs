@@ -54,6 +54,34 @@ fn sample_form(path: &str) -> Vec<(&'static str, String)> {
         "people/import-status" => vec![("id", s("999999"))],
         "people/draft" => vec![("key", s("people/create"))],
         "findings/dismiss" => vec![("finding_id", s("999999")), ("reason", s("r"))],
+        "repositories/list" => vec![("page", s("1"))],
+        "repositories/create" => vec![
+            ("name", s("not a name")),
+            ("provider", s("github")),
+            ("tier", s("standard")),
+            ("description", s("")),
+            ("owners", s("")),
+        ],
+        "repositories/page" | "access/page" | "access/cancel" => vec![("id", s("999999"))],
+        "access/form" => vec![("person_id", s("999999"))],
+        "access/preview" | "access/request" => vec![
+            ("new[person_id]", s("999999")),
+            ("new[repository_id]", s("999999")),
+            ("new[permission]", s("read")),
+            ("new[duration_days]", s("1")),
+            ("new[justification]", s("j")),
+        ],
+        "access/review" => vec![
+            ("id", s("999999")),
+            ("decision", s("approve")),
+            ("comment", s("c")),
+        ],
+        "grants/list" => vec![("query[page]", s("1"))],
+        "grants/revoke" | "grants/suspend" | "grants/reinstate" => {
+            vec![("id", s("999999")), ("reason", s("r"))]
+        }
+        "people/revoke-all-access" => vec![("person_id", s("999999")), ("reason", s("r"))],
+        "people/access" => vec![("person_id", s("999999"))],
         _ => vec![],
     }
 }
@@ -124,7 +152,7 @@ db_test!(
             );
         }
         assert_eq!(app.call(&app.client(), "/api/sign_out", &[]).await.0, 401);
-        assert!(checked >= 18 * 5, "{checked}");
+        assert!(checked >= 37 * 5, "{checked}");
     }
 );
 

@@ -123,6 +123,9 @@ impl TestApp {
             mail_poll_interval: Duration::from_millis(100),
             site_root: data_dir.path().join("site"),
             refresh_screenings_on_start: true,
+            grant_policy: Default::default(),
+            // Tests run the enforcement pass themselves, with the clock they choose.
+            grant_job_interval: None,
         };
         adjust(&mut settings);
         let app = Application::build(settings)

@@ -1,0 +1,433 @@
+//! Code-repository access: repositories, access requests and the grants they become.
+//!
+//! One access request is one row through its whole life: it is *pending* while reviewers decide,
+//! then *approved* and at once *active* until it *expires* or is *revoked* (or *suspended* on risk
+//! in between); a pending request can instead be *denied*, *cancelled* or *lapse*. A "grant" is a
+//! request that was approved.
+
+use super::page::PageInfo;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Declares a closed set of stable identifiers with labels, `ALL`, `as_str`, `parse` (the error
+/// names the accepted values) and `Display`.
+macro_rules! identifiers {
+    ($(#[$meta:meta])* $name:ident, $what:literal, { $($variant:ident => ($id:literal, $label:literal)),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable identifier used in the database, the API and forms.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            /// A label for people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// Parses the stable identifier (trimmed, case-insensitive).
+            pub fn parse(value: &str) -> Result<$name, String> {
+                let wanted = value.trim().to_ascii_lowercase();
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == wanted)
+                    .ok_or_else(|| {
+                        let ids: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
+                        format!("Unknown {} \"{}\": use one of {}.", $what, value.trim(), ids.join(", "))
+                    })
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+identifiers!(
+    /// Permission levels on a repository, weakest first (GitHub's repository roles).
+    Permission, "permission", {
+        Read => ("read", "Read"),
+        Triage => ("triage", "Triage"),
+        Write => ("write", "Write"),
+        Maintain => ("maintain", "Maintain"),
+        Admin => ("admin", "Admin"),
+    }
+);
+
+identifiers!(
+    /// How much harm access to a repository could do, lowest first.
+    Tier, "tier", {
+        Standard => ("standard", "Standard"),
+        Sensitive => ("sensitive", "Sensitive"),
+        Critical => ("critical", "Critical"),
+    }
+);
+
+identifiers!(
+    /// Where a repository is hosted.
+    Provider, "provider", {
+        Github => ("github", "GitHub"),
+        Gitlab => ("gitlab", "GitLab"),
+        Other => ("other", "Other"),
+    }
+);
+
+identifiers!(
+    /// Where an access request is in its life.
+    GrantState, "state", {
+        Pending => ("pending", "Pending review"),
+        Approved => ("approved", "Approved"),
+        Active => ("active", "Active"),
+        Suspended => ("suspended", "Suspended"),
+        Expired => ("expired", "Expired"),
+        Revoked => ("revoked", "Revoked"),
+        Denied => ("denied", "Denied"),
+        Cancelled => ("cancelled", "Cancelled"),
+        Lapsed => ("lapsed", "Lapsed"),
+    }
+);
+
+identifiers!(
+    /// A reviewer's decision on an access request.
+    ReviewDecision, "decision", {
+        Approve => ("approve", "Approve"),
+        Deny => ("deny", "Deny"),
+    }
+);
+
+impl GrantState {
+    /// States a request never leaves.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            GrantState::Expired
+                | GrantState::Revoked
+                | GrantState::Denied
+                | GrantState::Cancelled
+                | GrantState::Lapsed
+        )
+    }
+
+    /// States in which the person holds (or held until suspension) access: what audits certify.
+    pub fn is_live_grant(self) -> bool {
+        matches!(
+            self,
+            GrantState::Approved | GrantState::Active | GrantState::Suspended
+        )
+    }
+
+    /// States of a request that became a grant (the `/grants` list).
+    pub const GRANTS: &'static [GrantState] = &[
+        GrantState::Approved,
+        GrantState::Active,
+        GrantState::Suspended,
+        GrantState::Expired,
+        GrantState::Revoked,
+    ];
+}
+
+/// A security lead who owns a repository.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnerView {
+    pub user_id: i64,
+    pub email: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepositoryView {
+    pub id: i64,
+    /// `org/name`.
+    pub name: String,
+    pub provider: Provider,
+    pub tier: Tier,
+    pub description: String,
+    pub owners: Vec<OwnerView>,
+    /// Grants active or suspended now.
+    pub live_grants: i64,
+    pub created_at: String,
+}
+
+/// A new repository (the form and `POST /api/v1/repositories`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewRepository {
+    pub name: String,
+    pub provider: String,
+    pub tier: String,
+    #[serde(default)]
+    pub description: String,
+    /// E-mail addresses of security leads who own it (optional).
+    #[serde(default)]
+    pub owners: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepositoriesPage {
+    pub repositories: Vec<RepositoryView>,
+    pub page: PageInfo,
+    /// The viewer may register repositories.
+    pub may_manage: bool,
+}
+
+/// A request for access (the form and `POST /api/v1/access-requests`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAccessRequest {
+    pub person_id: i64,
+    pub repository_id: i64,
+    pub permission: String,
+    pub duration_days: i64,
+    #[serde(default)]
+    pub justification: String,
+}
+
+/// A policy rule that blocks something, and what would satisfy it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyBlocker {
+    /// Stable rule id, e.g. `screening.cleared` (the README lists them).
+    pub rule: String,
+    pub message: String,
+}
+
+/// What the policy says of a request before it is made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyPreview {
+    pub approvals_required: u8,
+    pub max_duration_days: i64,
+    /// Empty when the request may be made.
+    pub blockers: Vec<PolicyBlocker>,
+    pub screening: ScreeningBrief,
+}
+
+/// What a reviewer needs to know of the person's screening, beside each request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScreeningBrief {
+    pub person_id: i64,
+    pub person_name: String,
+    pub band: String,
+    pub score: i64,
+    /// The latest decision (`cleared`, `rejected`, `needs_info`), if any.
+    pub decision: Option<String>,
+    pub decided_at: Option<String>,
+    /// Until when a clearance counts (decision + the configured age).
+    pub valid_until: Option<String>,
+    /// Indicator ids of high or critical findings not dismissed, e.g. `KNOWN-01`.
+    pub open_serious: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewView {
+    pub reviewer: String,
+    pub decision: ReviewDecision,
+    pub comment: String,
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessRequestView {
+    pub id: i64,
+    pub state: GrantState,
+    pub person_id: i64,
+    pub person_name: String,
+    /// The person's GitHub login, where the profile has one.
+    pub login: Option<String>,
+    pub repository_id: i64,
+    pub repository: String,
+    pub tier: Tier,
+    pub permission: Permission,
+    pub duration_days: i64,
+    pub justification: String,
+    pub requested_by: String,
+    pub requested_at: String,
+    pub approvals_required: u8,
+    pub approvals: u8,
+    pub reviews: Vec<ReviewView>,
+    pub activated_at: Option<String>,
+    pub expires_at: Option<String>,
+    pub ended_at: Option<String>,
+    /// Why it ended or was suspended, in words.
+    pub end_reason: Option<String>,
+}
+
+/// `POST /api/v1/access-requests` answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestCreated {
+    pub id: i64,
+    pub state: GrantState,
+    pub approvals_required: u8,
+}
+
+/// One event of a request's or a person's access history (from the audit log).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub at: String,
+    pub request_id: i64,
+    pub repository: String,
+    /// The audit action, e.g. `access.approved`.
+    pub action: String,
+    pub actor: String,
+    pub detail: String,
+}
+
+/// The request page: the request, the person's screening, its history, and what the viewer may do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessRequestPage {
+    pub request: AccessRequestView,
+    pub screening: ScreeningBrief,
+    pub timeline: Vec<TimelineEntry>,
+    pub may_review: bool,
+    pub may_cancel: bool,
+    pub may_revoke: bool,
+    pub may_suspend: bool,
+    pub may_reinstate: bool,
+}
+
+/// A request waiting for review, with the person's screening beside it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueEntry {
+    pub request: AccessRequestView,
+    pub screening: ScreeningBrief,
+}
+
+/// The access page: the viewer's own requests, and for security leads the queue to review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessOverview {
+    pub mine: Vec<AccessRequestView>,
+    /// Pending requests the viewer may review (not their own, not yet reviewed by them).
+    pub to_review: Vec<QueueEntry>,
+    pub may_review: bool,
+    pub may_request: bool,
+}
+
+/// Filters of `GET /api/v1/grants` and the grants list (all optional).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantsQuery {
+    pub person_id: Option<i64>,
+    pub repository_id: Option<i64>,
+    pub state: Option<String>,
+    pub page: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantsPage {
+    pub grants: Vec<AccessRequestView>,
+    pub page: PageInfo,
+}
+
+/// A repository page: the repository, who has access (live grants), what the viewer may do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepositoryPage {
+    pub repository: RepositoryView,
+    pub grants: Vec<AccessRequestView>,
+    pub pending: Vec<AccessRequestView>,
+    pub may_request: bool,
+    pub may_export: bool,
+}
+
+/// A person's access tab: their requests and grants, and the history of all of them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonAccess {
+    pub person_id: i64,
+    pub person_name: String,
+    pub requests: Vec<AccessRequestView>,
+    pub timeline: Vec<TimelineEntry>,
+    pub may_request: bool,
+    pub may_revoke_all: bool,
+}
+
+/// One permission the repository should grant: what to apply to GitHub or GitLab.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DesiredGrant {
+    pub login: String,
+    pub person_id: i64,
+    pub permission: Permission,
+    pub expires_at: String,
+}
+
+/// The "desired state" of a repository's access: every active grant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DesiredState {
+    pub repository: String,
+    pub provider: Provider,
+    pub generated_at: String,
+    pub grants: Vec<DesiredGrant>,
+    /// Active grants whose person has no login on the profile: they cannot be applied until
+    /// one is added.
+    pub without_login: Vec<i64>,
+}
+
+/// Choices for the request form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestFormData {
+    pub repositories: Vec<RepositoryOption>,
+    /// The person the form is for, when one was named.
+    pub person: Option<ScreeningBrief>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepositoryOption {
+    pub id: i64,
+    pub name: String,
+    pub tier: Tier,
+}
+
+/// The answer to revoking everything a person holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevokedAll {
+    pub person_id: i64,
+    /// Grants revoked (active, approved or suspended).
+    pub revoked: usize,
+    /// Pending requests cancelled.
+    pub cancelled: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_round_trip_and_unknown_ones_name_the_accepted_values() {
+        for p in Permission::ALL {
+            assert_eq!(Permission::parse(p.as_str()), Ok(*p));
+        }
+        assert_eq!(Tier::parse(" Critical "), Ok(Tier::Critical));
+        let err = Permission::parse("owner").unwrap_err();
+        assert!(
+            err.contains("read, triage, write, maintain, admin"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn permissions_and_tiers_are_ordered_weakest_first() {
+        assert!(Permission::Read < Permission::Triage && Permission::Write < Permission::Admin);
+        assert!(Tier::Standard < Tier::Sensitive && Tier::Sensitive < Tier::Critical);
+    }
+
+    #[test]
+    fn serde_uses_the_stable_identifiers() {
+        assert_eq!(
+            serde_json::to_string(&GrantState::Suspended).unwrap(),
+            "\"suspended\""
+        );
+        assert_eq!(
+            serde_json::from_str::<ReviewDecision>("\"deny\"").unwrap(),
+            ReviewDecision::Deny
+        );
+    }
+
+    #[test]
+    fn only_ended_requests_are_final() {
+        assert!(GrantState::Expired.is_final() && GrantState::Lapsed.is_final());
+        assert!(!GrantState::Suspended.is_final() && !GrantState::Pending.is_final());
+        assert!(GrantState::Suspended.is_live_grant() && !GrantState::Pending.is_live_grant());
+    }
+}
