@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod campaigns;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod grants;
@@ -58,5 +59,15 @@ pub fn endpoints() -> Vec<(&'static str, Operation)> {
         (grants::ReinstateGrant::PATH, Operation::RevokeAccess),
         (grants::RevokeAllAccess::PATH, Operation::RevokeAccess),
         (grants::LoadPersonAccess::PATH, Operation::ViewAccess),
+        (campaigns::ListCampaigns::PATH, Operation::ViewCampaigns),
+        (campaigns::StartCampaign::PATH, Operation::StartCampaign),
+        (campaigns::LoadCampaign::PATH, Operation::ViewCampaigns),
+        (campaigns::LoadCampaignItems::PATH, Operation::ViewCampaigns),
+        (
+            campaigns::DecideCampaignItem::PATH,
+            Operation::DecideCampaignItem,
+        ),
+        (campaigns::SignOffCampaign::PATH, Operation::SignOffCampaign),
+        (campaigns::LoadDashboard::PATH, Operation::ViewDashboard),
     ]
 }

@@ -1,5 +1,6 @@
 //! Pieces shared by pages.
 
+pub mod charts;
 #[cfg(feature = "ssr")]
 pub mod csp;
 pub mod feedback;

@@ -72,6 +72,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/access") view=pages::access::Access ssr=SsrMode::Async/>
                     <Route path=path!("/access/new") view=pages::access_new::NewAccessRequestPage ssr=SsrMode::Async/>
                     <Route path=path!("/access/:id") view=pages::access_request::AccessRequestDetail ssr=SsrMode::Async/>
+                    <Route path=path!("/grants") view=pages::grants::Grants ssr=SsrMode::Async/>
+                    <Route path=path!("/campaigns") view=pages::campaigns::Campaigns ssr=SsrMode::Async/>
+                    <Route path=path!("/campaigns/:id") view=pages::campaign::CampaignDetail ssr=SsrMode::Async/>
                     <Route path=path!("/*any") view=pages::not_found::NotFound ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod campaigns;
 pub mod email;
 pub mod error;
 pub mod grants;

@@ -3,6 +3,10 @@
 //! provides through Leptos context.
 
 use crate::model::audit::{AuditFilter, AuditPage};
+use crate::model::campaigns::{
+    CampaignCreated, CampaignItemView, CampaignItemsPage, CampaignView, CampaignsPage, Dashboard,
+    ItemsQuery, NewCampaign,
+};
 use crate::model::error::AppError;
 use crate::model::grants::{
     AccessOverview, AccessRequestPage, AccessRequestView, DesiredState, GrantsPage, GrantsQuery,
@@ -238,6 +242,35 @@ pub trait GrantsPort: Send + Sync {
     ) -> Result<DesiredState, AppError>;
 }
 
+/// Quarterly access reviews and the founders' dashboard.
+#[async_trait]
+pub trait CampaignsPort: Send + Sync {
+    async fn campaigns(&self, req: &RequestContext) -> Result<CampaignsPage, AppError>;
+    /// Snapshots every live grant as an item and assigns each a reviewer.
+    async fn start_campaign(
+        &self,
+        req: &RequestContext,
+        new: NewCampaign,
+    ) -> Result<CampaignCreated, AppError>;
+    async fn campaign(&self, req: &RequestContext, id: i64) -> Result<CampaignView, AppError>;
+    async fn campaign_items(
+        &self,
+        req: &RequestContext,
+        id: i64,
+        query: ItemsQuery,
+    ) -> Result<CampaignItemsPage, AppError>;
+    /// `decision`: `certify` or `revoke` (a revocation needs a reason and takes effect at once).
+    async fn decide_item(
+        &self,
+        req: &RequestContext,
+        item_id: i64,
+        decision: &str,
+        reason: &str,
+    ) -> Result<CampaignItemView, AppError>;
+    async fn sign_off(&self, req: &RequestContext, id: i64) -> Result<CampaignView, AppError>;
+    async fn dashboard(&self, req: &RequestContext) -> Result<Dashboard, AppError>;
+}
+
 /// Everything the server functions need, provided once per request.
 #[derive(Clone)]
 pub struct Ports {
@@ -246,4 +279,5 @@ pub struct Ports {
     pub audit: Arc<dyn AuditPort>,
     pub people: Arc<dyn PeoplePort>,
     pub grants: Arc<dyn GrantsPort>,
+    pub campaigns: Arc<dyn CampaignsPort>,
 }

@@ -1,4 +1,4 @@
-//! The command line: serve (default), create-user, verify-audit-log.
+//! The command line: serve (default), create-user, verify-audit-log, verify-audit-export.
 // Printing to stdout is what a command-line front end is for.
 #![allow(clippy::print_stdout)]
 
@@ -18,6 +18,8 @@ USAGE:
                                                 (roles: admin, security_lead, hr, auditor)
     server verify-audit-log                     check the audit log's hash chain; prints OK or
                                                 the first broken sequence number (exit 1)
+    server verify-audit-export FILE             check an exported audit-log file offline (no
+                                                database); prints OK or where it breaks (exit 1)
     server --help                               this text
 
 Configuration comes from environment variables; see README.md.";
@@ -28,6 +30,7 @@ pub async fn run(args: Vec<String>) -> anyhow::Result<i32> {
         None | Some("serve") => serve().await.map(|()| 0),
         Some("create-user") => create_user(&args[1..]).await,
         Some("verify-audit-log") => verify_audit_log().await,
+        Some("verify-audit-export") => verify_audit_export(&args[1..]),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             Ok(0)
@@ -130,6 +133,26 @@ async fn verify_audit_log() -> anyhow::Result<i32> {
         }
         Err(broken) => {
             println!("BROKEN at sequence {}: {broken}", broken.seq);
+            Ok(1)
+        }
+    }
+}
+
+/// Checks an export file on its own: an auditor runs this on their machine, with no database
+/// and no settings.
+fn verify_audit_export(args: &[String]) -> anyhow::Result<i32> {
+    let [path] = args else {
+        bail!("verify-audit-export needs the path of one export file\n\n{USAGE}");
+    };
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("cannot open the audit export {path:?}"))?;
+    match crate::audits::export::verify_export(std::io::BufReader::new(file)) {
+        Ok(verified) => {
+            println!("{verified}");
+            Ok(0)
+        }
+        Err(broken) => {
+            println!("{broken}");
             Ok(1)
         }
     }

@@ -4,6 +4,7 @@
 
 mod audit_log;
 mod auth;
+pub mod campaigns;
 mod form_drafts;
 pub mod grants;
 mod import;
@@ -61,6 +62,7 @@ impl Services {
             audit: self.clone(),
             people: self.clone(),
             grants: self.clone(),
+            campaigns: self.clone(),
         }
     }
 }

@@ -2,6 +2,8 @@
 pub mod access_requests;
 pub mod audit_log;
 pub mod batch;
+pub mod campaigns;
+pub mod dashboard;
 pub mod db;
 pub mod decisions;
 pub mod form_drafts;

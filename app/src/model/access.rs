@@ -50,6 +50,18 @@ pub enum Operation {
     ReviewAccess,
     /// Revoke, suspend and reinstate grants; revoke everything a person holds.
     RevokeAccess,
+    /// Campaigns, their progress and items.
+    ViewCampaigns,
+    /// Start a quarterly access review.
+    StartCampaign,
+    /// Certify or revoke an item (the assigned reviewer; admins may decide any).
+    DecideCampaignItem,
+    /// Sign a finished campaign off.
+    SignOffCampaign,
+    /// Download evidence: campaign CSV and report, audit-log exports.
+    ExportEvidence,
+    /// The founders' dashboard.
+    ViewDashboard,
 }
 
 use Role::*;
@@ -63,9 +75,11 @@ const ACCESS_READERS: &[Role] = &[Admin, SecurityLead, Hr, Auditor];
 const ACCESS_MANAGERS: &[Role] = &[Admin, SecurityLead];
 const ACCESS_REQUESTERS: &[Role] = &[Admin, SecurityLead, Hr];
 const ACCESS_REVIEWERS: &[Role] = &[SecurityLead];
+const CAMPAIGN_READERS: &[Role] = &[Admin, SecurityLead, Auditor];
+const CAMPAIGN_REVIEWERS: &[Role] = &[Admin, SecurityLead];
 
 impl Operation {
-    pub const ALL: [Operation; 23] = [
+    pub const ALL: [Operation; 29] = [
         Operation::WhoAmI,
         Operation::SignIn,
         Operation::SignOut,
@@ -89,6 +103,12 @@ impl Operation {
         Operation::RequestAccess,
         Operation::ReviewAccess,
         Operation::RevokeAccess,
+        Operation::ViewCampaigns,
+        Operation::StartCampaign,
+        Operation::DecideCampaignItem,
+        Operation::SignOffCampaign,
+        Operation::ExportEvidence,
+        Operation::ViewDashboard,
     ];
 
     /// The table itself.
@@ -120,6 +140,14 @@ impl Operation {
             Operation::RequestAccess => Audience::Roles(ACCESS_REQUESTERS),
             // Approvals count distinct security leads (Teleport-style reviewers); founders revoke.
             Operation::ReviewAccess => Audience::Roles(ACCESS_REVIEWERS),
+            Operation::ViewCampaigns => Audience::Roles(CAMPAIGN_READERS),
+            // Founders run the quarterly review and answer for it.
+            Operation::StartCampaign | Operation::SignOffCampaign | Operation::ViewDashboard => {
+                Audience::Roles(ADMIN_ONLY)
+            }
+            Operation::DecideCampaignItem => Audience::Roles(CAMPAIGN_REVIEWERS),
+            // Evidence is for whoever answers to an auditor, and the auditor.
+            Operation::ExportEvidence => Audience::Roles(AUDIT_READERS),
         }
     }
 
@@ -207,6 +235,23 @@ mod tests {
         assert!(Operation::RequestAccess.permits(Some(Hr)));
         assert!(!Operation::RevokeAccess.permits(Some(Hr)));
         assert!(Operation::RevokeAccess.permits(Some(Admin)));
+    }
+
+    #[test]
+    fn founders_run_campaigns_reviewers_decide_and_auditors_take_the_evidence() {
+        for role in Role::ALL {
+            assert_eq!(Operation::StartCampaign.permits(Some(role)), role == Admin);
+            assert_eq!(
+                Operation::SignOffCampaign.permits(Some(role)),
+                role == Admin
+            );
+            assert_eq!(Operation::ViewDashboard.permits(Some(role)), role == Admin);
+        }
+        assert!(Operation::DecideCampaignItem.permits(Some(SecurityLead)));
+        assert!(!Operation::DecideCampaignItem.permits(Some(Auditor)));
+        assert!(Operation::ExportEvidence.permits(Some(Auditor)));
+        assert!(!Operation::ExportEvidence.permits(Some(Hr)));
+        assert!(!Operation::ViewCampaigns.permits(Some(Hr)));
     }
 
     #[test]

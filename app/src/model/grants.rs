@@ -313,6 +313,11 @@ pub struct GrantsQuery {
     pub person_id: Option<i64>,
     pub repository_id: Option<i64>,
     pub state: Option<String>,
+    /// Repository tier (`standard`, `sensitive`, `critical`).
+    pub tier: Option<String>,
+    pub permission: Option<String>,
+    /// Only grants ending within this many days (active ones, soonest first).
+    pub expires_within_days: Option<i64>,
     pub page: Option<u32>,
 }
 

@@ -1,8 +1,10 @@
 use crate::api::audit::load_audit_page;
 use crate::components::feedback::page_error;
 use crate::components::pager::Pager;
+use crate::model::access::Operation;
 use crate::model::audit::{AuditEntryView, AuditPage, ChainStatus};
 use crate::pages::users::short_time;
+use crate::CurrentUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -21,14 +23,20 @@ pub fn AuditLog() -> impl IntoView {
     let data = Resource::new(filters, |(action, actor, page)| {
         load_audit_page(action, actor, page)
     });
+    let CurrentUser(me) = expect_context::<CurrentUser>();
     view! {
         <Title text="Audit log"/>
         <h1>"Audit log"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let (action, actor, _) = filters();
+                let may_export = me
+                    .await
+                    .ok()
+                    .flatten()
+                    .is_some_and(|a| Operation::ExportEvidence.permits(Some(a.role)));
                 match data.await {
-                    Ok(page) => audit_view(page, action, actor).into_any(),
+                    Ok(page) => audit_view(page, action, actor, may_export).into_any(),
                     Err(err) => page_error(err),
                 }
             })}
@@ -36,13 +44,53 @@ pub fn AuditLog() -> impl IntoView {
     }
 }
 
-fn audit_view(data: AuditPage, action: Option<String>, actor: Option<String>) -> impl IntoView {
+/// The most entries one export file holds (the REST route refuses larger ranges).
+const MAX_EXPORT_ENTRIES: i64 = 100_000;
+
+/// A plain HTML form, not the router's: the browser itself asks the REST route for the file and
+/// downloads it, staying on this page. It defaults to the newest entries one file can hold (the
+/// whole chain, until it grows past that).
+fn export_form(entries: Option<i64>) -> impl IntoView {
+    let from = entries
+        .map(|n| (n - MAX_EXPORT_ENTRIES + 1).max(1))
+        .unwrap_or(1)
+        .to_string();
+    let to = entries.map(|n| n.to_string()).unwrap_or_default();
+    view! {
+        <section class="card">
+            <h2>"Export a range"</h2>
+            <form method="get" action="/api/v1/audit-log/export" class="row-form">
+                <label for="from_seq">"From entry"</label>
+                <input id="from_seq" name="from_seq" type="number" min="1" step="1" required value=from/>
+                <label for="to_seq">"To entry"</label>
+                <input id="to_seq" name="to_seq" type="number" min="1" step="1" required value=to/>
+                <button type="submit" class="secondary">"Download"</button>
+            </form>
+            <p class="hint">
+                "At most 100,000 entries per file. Each entry carries its hashes, so the file can be checked offline, without this server's database: "
+                <code>"server verify-audit-export FILE"</code>
+                " (see the README)."
+            </p>
+        </section>
+    }
+}
+
+fn audit_view(
+    data: AuditPage,
+    action: Option<String>,
+    actor: Option<String>,
+    may_export: bool,
+) -> impl IntoView {
     let AuditPage {
         entries,
         page,
         chain,
         actions,
     } = data;
+    let entries_in_chain = match &chain {
+        ChainStatus::Intact { entries, .. } => Some(*entries),
+        ChainStatus::Broken { .. } => None,
+    };
     let chain_view = match chain {
         ChainStatus::Intact { entries, head_hash } => view! {
             <p class="chain ok" role="status">
@@ -63,6 +111,7 @@ fn audit_view(data: AuditPage, action: Option<String>, actor: Option<String>) ->
     let selected_action = action.clone().unwrap_or_default();
     view! {
         {chain_view}
+        {may_export.then(|| export_form(entries_in_chain))}
         <form method="get" action="/audit" class="row-form filters">
             <label for="action">"Action"</label>
             <select id="action" name="action">

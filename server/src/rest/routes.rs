@@ -2,7 +2,7 @@
 //! table; the router is built from the same handlers).
 
 use super::error::{bad_json, ApiError};
-use super::grants;
+use super::{campaigns, grants};
 use crate::auth::token::TokenKind;
 use crate::services::support::OrInternal;
 use crate::web::AppState;
@@ -65,6 +65,20 @@ pub const ROUTES: &[(&str, &str, Operation)] = &[
         Operation::RevokeAccess,
     ),
     ("GET", "/people/1/access", Operation::ViewAccess),
+    ("POST", "/campaigns", Operation::StartCampaign),
+    ("GET", "/campaigns", Operation::ViewCampaigns),
+    ("GET", "/campaigns/1", Operation::ViewCampaigns),
+    ("GET", "/campaigns/1/items", Operation::ViewCampaigns),
+    (
+        "POST",
+        "/campaign-items/1/decision",
+        Operation::DecideCampaignItem,
+    ),
+    ("POST", "/campaigns/1/sign-off", Operation::SignOffCampaign),
+    ("GET", "/campaigns/1/export.csv", Operation::ExportEvidence),
+    ("GET", "/campaigns/1/report.html", Operation::ExportEvidence),
+    ("GET", "/audit-log/export", Operation::ExportEvidence),
+    ("GET", "/dashboard", Operation::ViewDashboard),
 ];
 
 pub fn router() -> Router<AppState> {
@@ -112,6 +126,15 @@ pub fn router() -> Router<AppState> {
         .route("/grants/{id}/reinstate", post(grants::reinstate))
         .route("/people/{id}/revoke-all-access", post(grants::revoke_all))
         .route("/people/{id}/access", get(grants::person_access))
+        .route("/campaigns", post(campaigns::start).get(campaigns::list))
+        .route("/campaigns/{id}", get(campaigns::get))
+        .route("/campaigns/{id}/items", get(campaigns::items))
+        .route("/campaign-items/{id}/decision", post(campaigns::decide))
+        .route("/campaigns/{id}/sign-off", post(campaigns::sign_off))
+        .route("/campaigns/{id}/export.csv", get(campaigns::export_csv))
+        .route("/campaigns/{id}/report.html", get(campaigns::report))
+        .route("/audit-log/export", get(campaigns::audit_export))
+        .route("/dashboard", get(campaigns::dashboard))
 }
 
 type Ctx = Extension<RequestContext>;

@@ -2,7 +2,7 @@
 //! risk, and the enforcement pass. The rules themselves are the pure `crate::grants`.
 
 mod enforcement;
-mod facts;
+pub(super) mod facts;
 mod lifecycle;
 mod mails;
 mod port;
@@ -11,8 +11,8 @@ mod repositories;
 mod requests;
 mod reviews;
 mod risk;
-mod transition;
-mod views;
+pub(super) mod transition;
+pub(super) mod views;
 
 pub use enforcement::EnforcementReport;
 pub use mails::{

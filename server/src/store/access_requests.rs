@@ -83,7 +83,9 @@ macro_rules! filtered {
     () => {
         " WHERE ($1 IS NULL OR a.person_id = $1) AND ($2 IS NULL OR a.repository_id = $2)
             AND ($3 IS NULL OR a.requested_by = $3) AND ($4 IS NULL OR a.state = $4)
-            AND ($5 = 0 OR a.state IN ('approved', 'active', 'suspended', 'expired', 'revoked'))"
+            AND ($5 = 0 OR a.state IN ('approved', 'active', 'suspended', 'expired', 'revoked'))
+            AND ($6 IS NULL OR r.tier = $6) AND ($7 IS NULL OR a.permission = $7)
+            AND ($8 IS NULL OR (a.state = 'active' AND a.expires_at_ms <= $8))"
     };
 }
 
@@ -340,6 +342,10 @@ pub struct Filter {
     pub state: Option<String>,
     /// Only requests that became grants (approved, active, suspended, expired, revoked).
     pub grants_only: bool,
+    pub tier: Option<String>,
+    pub permission: Option<String>,
+    /// Only active grants ending by then.
+    pub expires_by_ms: Option<i64>,
 }
 
 /// A page of requests, newest first, and the total.
@@ -351,7 +357,7 @@ pub async fn search(
 ) -> Result<(Vec<RequestRecord>, i64), sqlx::Error> {
     let grants_only = i64::from(filter.grants_only);
     let total: i64 = sqlx::query(concat!(
-        "SELECT COUNT(*) AS n FROM access_requests a",
+        "SELECT COUNT(*) AS n FROM access_requests a JOIN repositories r ON r.id = a.repository_id",
         filtered!()
     ))
     .bind(filter.person_id)
@@ -359,19 +365,25 @@ pub async fn search(
     .bind(filter.requested_by)
     .bind(filter.state.clone())
     .bind(grants_only)
+    .bind(filter.tier.clone())
+    .bind(filter.permission.clone())
+    .bind(filter.expires_by_ms)
     .fetch_one(&mut *conn)
     .await?
     .try_get("n")?;
     let rows = sqlx::query(concat!(
         select!(),
         filtered!(),
-        " ORDER BY a.id DESC LIMIT $6 OFFSET $7"
+        " ORDER BY a.id DESC LIMIT $9 OFFSET $10"
     ))
     .bind(filter.person_id)
     .bind(filter.repository_id)
     .bind(filter.requested_by)
     .bind(filter.state.clone())
     .bind(grants_only)
+    .bind(filter.tier.clone())
+    .bind(filter.permission.clone())
+    .bind(filter.expires_by_ms)
     .bind(limit)
     .bind(offset)
     .fetch_all(&mut *conn)
@@ -451,6 +463,18 @@ pub async fn active_of_repository(
         " WHERE a.repository_id = $1 AND a.state = 'active' ORDER BY p.full_name, a.id"
     ))
     .bind(repository_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(record).collect()
+}
+
+/// Every grant that is live now (approved, active or suspended), oldest first: what a campaign
+/// snapshots.
+pub async fn live(conn: &mut Conn) -> Result<Vec<RequestRecord>, sqlx::Error> {
+    let rows = sqlx::query(concat!(
+        select!(),
+        " WHERE a.state IN ('approved', 'active', 'suspended') ORDER BY a.id"
+    ))
     .fetch_all(&mut *conn)
     .await?;
     rows.iter().map(record).collect()

@@ -204,3 +204,13 @@ pub async fn emails_of(conn: &mut Conn, ids: &[i64]) -> Result<Vec<String>, sqlx
     .await?;
     rows.iter().map(|r| r.try_get("email")).collect()
 }
+
+/// User ids of the users with this role who can still sign in.
+pub async fn active_ids_with_role(conn: &mut Conn, role: Role) -> Result<Vec<i64>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT id FROM users WHERE role = $1 AND disabled_at_ms IS NULL ORDER BY id")
+            .bind(role.as_str())
+            .fetch_all(&mut *conn)
+            .await?;
+    rows.iter().map(|r| r.try_get("id")).collect()
+}

@@ -82,6 +82,14 @@ fn sample_form(path: &str) -> Vec<(&'static str, String)> {
         }
         "people/revoke-all-access" => vec![("person_id", s("999999")), ("reason", s("r"))],
         "people/access" => vec![("person_id", s("999999"))],
+        "campaigns/start" => vec![("quarter", s("not a quarter")), ("due_date", s("x"))],
+        "campaigns/page" | "campaigns/sign-off" => vec![("id", s("999999"))],
+        "campaigns/items" => vec![("id", s("999999")), ("query[page]", s("1"))],
+        "campaigns/decide" => vec![
+            ("item_id", s("999999")),
+            ("decision", s("certify")),
+            ("reason", s("r")),
+        ],
         _ => vec![],
     }
 }
@@ -152,7 +160,7 @@ db_test!(
             );
         }
         assert_eq!(app.call(&app.client(), "/api/sign_out", &[]).await.0, 401);
-        assert!(checked >= 37 * 5, "{checked}");
+        assert!(checked >= 44 * 5, "{checked}");
     }
 );
 

@@ -6,9 +6,11 @@
 #[macro_use]
 mod common;
 
+mod audit_evidence;
 mod audit_log;
 mod auth;
 mod authorization_matrix;
+mod campaigns;
 mod form_drafts;
 mod grants;
 mod grants_enforcement;

@@ -15,18 +15,18 @@ use std::collections::HashSet;
 /// Severities that block access while a finding of them is open.
 const SERIOUS: [&str; 2] = ["high", "critical"];
 
-pub(super) struct PersonFacts {
+pub(in crate::services) struct PersonFacts {
     pub person: PersonRecord,
     pub facts: ScreeningFacts,
     pub brief: ScreeningBrief,
 }
 
 /// The user id in an actor label (`user:7`), if it is one.
-pub(super) fn user_id_of(actor: &str) -> Option<i64> {
+pub(in crate::services) fn user_id_of(actor: &str) -> Option<i64> {
     actor.strip_prefix("user:").and_then(|id| id.parse().ok())
 }
 
-pub(super) async fn load(
+pub(in crate::services) async fn load(
     conn: &mut Conn,
     req: &RequestContext,
     person_id: i64,

@@ -11,7 +11,8 @@ use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::grants::{
     AccessOverview, AccessRequestPage, DesiredGrant, DesiredState, GrantState, GrantsPage,
-    GrantsQuery, PersonAccess, Provider, QueueEntry, RepositoryOption, RequestFormData, Tier,
+    GrantsQuery, Permission, PersonAccess, Provider, QueueEntry, RepositoryOption, RequestFormData,
+    Tier,
 };
 use clearance_app::model::page::{PageInfo, DEFAULT_PER_PAGE};
 use clearance_app::model::request::RequestContext;
@@ -111,6 +112,30 @@ impl Services {
                     .to_owned(),
             ),
         };
+        let blank = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        let tier = blank(&query.tier)
+            .map(|t| Tier::parse(&t).map(|t| t.as_str().to_owned()))
+            .transpose()
+            .map_err(|m| AppError::invalid("tier", m))?;
+        let permission = blank(&query.permission)
+            .map(|p| Permission::parse(&p).map(|p| p.as_str().to_owned()))
+            .transpose()
+            .map_err(|m| AppError::invalid("permission", m))?;
+        let expires_by_ms = match query.expires_within_days {
+            None => None,
+            Some(days @ 1..=3650) => Some(unix_now_ms() + days * crate::grants::policy::DAY_MS),
+            Some(_) => {
+                return Err(AppError::invalid(
+                    "expires_within_days",
+                    "Give a number of days from 1 to 3650.",
+                ))
+            }
+        };
         let info = PageInfo::new(query.page.unwrap_or(1), DEFAULT_PER_PAGE, 0);
         let filter = Filter {
             person_id: query.person_id,
@@ -119,6 +144,9 @@ impl Services {
             // A state names itself; without one, only requests that became grants.
             grants_only: state.is_none(),
             state,
+            tier,
+            permission,
+            expires_by_ms,
         };
         let mut conn = self.db.reader().acquire().await.or_internal(req)?;
         let (records, total) =

@@ -13,11 +13,11 @@ use clearance_app::model::request::RequestContext;
 use serde_json::json;
 
 /// The audit actor of work no person started (expiry, lapsing, reminders).
-pub(super) const SYSTEM: &str = "system:grants";
+pub(in crate::services) const SYSTEM: &str = "system:grants";
 
 /// Applies `event` to the request as `actor` (an audit actor label); returns the new state.
 #[allow(clippy::too_many_arguments)] // each is one fact of the change; a struct would only rename them
-pub(super) async fn apply(
+pub(in crate::services) async fn apply(
     conn: &mut Conn,
     req: &RequestContext,
     actor: &str,
@@ -60,7 +60,10 @@ pub(super) async fn apply(
 }
 
 /// Audit details naming the person who acted, for the timeline.
-pub(super) fn by(req: &RequestContext, mut details: serde_json::Value) -> serde_json::Value {
+pub(in crate::services) fn by(
+    req: &RequestContext,
+    mut details: serde_json::Value,
+) -> serde_json::Value {
     if let (Some(map), Some(actor)) = (details.as_object_mut(), &req.actor) {
         map.insert("actor_email".into(), actor.email.clone().into());
     }
@@ -68,6 +71,6 @@ pub(super) fn by(req: &RequestContext, mut details: serde_json::Value) -> serde_
 }
 
 /// `{"reason": …}` by the acting person.
-pub(super) fn reason(req: &RequestContext, reason: &str) -> serde_json::Value {
+pub(in crate::services) fn reason(req: &RequestContext, reason: &str) -> serde_json::Value {
     by(req, json!({ "reason": reason }))
 }

@@ -14,18 +14,18 @@ use clearance_app::model::request::RequestContext;
 use std::collections::HashMap;
 
 /// The audit subject of a request: its timeline is every entry with this subject.
-pub(super) fn subject(request_id: i64) -> String {
+pub(in crate::services) fn subject(request_id: i64) -> String {
     format!("access_request:{request_id}")
 }
 
 /// The stored identifiers, read back (the database's CHECK constraints keep them valid).
-pub(super) struct Parsed {
+pub(in crate::services) struct Parsed {
     pub state: GrantState,
     pub permission: Permission,
     pub tier: Tier,
 }
 
-pub(super) fn parsed(record: &RequestRecord) -> Result<Parsed, String> {
+pub(in crate::services) fn parsed(record: &RequestRecord) -> Result<Parsed, String> {
     Ok(Parsed {
         state: GrantState::parse(&record.state)?,
         permission: Permission::parse(&record.permission)?,
@@ -34,7 +34,7 @@ pub(super) fn parsed(record: &RequestRecord) -> Result<Parsed, String> {
 }
 
 /// GitHub logins of these people, where their profiles have one.
-pub(super) async fn logins_of(
+pub(in crate::services) async fn logins_of(
     conn: &mut Conn,
     person_ids: &[i64],
 ) -> Result<HashMap<i64, String>, sqlx::Error> {
@@ -59,7 +59,7 @@ pub(super) async fn logins_of(
 }
 
 /// Views of these requests, in the given order, with their reviews and the people's logins.
-pub(super) async fn request_views(
+pub(in crate::services) async fn request_views(
     conn: &mut Conn,
     req: &RequestContext,
     records: Vec<RequestRecord>,
@@ -118,7 +118,7 @@ pub(super) async fn request_views(
         .collect()
 }
 
-pub(super) async fn request_view(
+pub(in crate::services) async fn request_view(
     conn: &mut Conn,
     req: &RequestContext,
     record: RequestRecord,
@@ -131,7 +131,7 @@ pub(super) async fn request_view(
 }
 
 /// The audit entries of these requests, oldest first, as timeline entries.
-pub(super) async fn timeline(
+pub(in crate::services) async fn timeline(
     conn: &mut Conn,
     req: &RequestContext,
     requests: &[(i64, String)],

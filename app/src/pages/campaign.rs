@@ -1,0 +1,542 @@
+//! One quarterly access review: its summary and progress, the evidence to download, the
+//! sign-off, and its items, each beside what a reviewer needs to certify or revoke it.
+
+use crate::api::campaigns::{
+    load_campaign, load_campaign_items, DecideCampaignItem, SignOffCampaign,
+};
+use crate::components::charts::{ProgressBar, ProgressRing};
+use crate::components::feedback::{page_error, rule_of};
+use crate::components::pager::Pager;
+use crate::model::campaigns::{
+    CampaignItemView, CampaignItemsPage, CampaignSummary, CampaignView, ItemsQuery, Progress,
+    ReviewerProgress, CERTIFY, REVOKE,
+};
+use crate::model::grants::{GrantState, ScreeningBrief};
+use crate::pages::access::{state_badge, tier_badge, when};
+use crate::pages::campaigns::{campaign_state_badge, items, overdue_badge};
+use crate::pages::users::short_time;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The page's forms, and which item the last decision was about (known with JavaScript only: it
+/// places an error beside that item's form).
+#[derive(Clone, Copy)]
+struct Actions {
+    decide: ServerAction<DecideCampaignItem>,
+    sign_off: ServerAction<SignOffCampaign>,
+    last_item: RwSignal<Option<i64>>,
+}
+
+/// `mine=1`, `open=1` (also `true` / `on`) switch a filter on.
+fn is_on(value: &str) -> bool {
+    matches!(value.trim(), "1" | "true" | "on")
+}
+
+#[component]
+pub fn CampaignDetail() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let filters = move || {
+        let read = query.read();
+        let flag = |key: &str| read.get(key).is_some_and(|v| is_on(&v)).then_some(true);
+        ItemsQuery {
+            mine: flag("mine"),
+            open: flag("open"),
+            // Always a page: a query whose every field is empty does not reach the server at all
+            // (the encoding drops it), and the server function then misses its argument.
+            page: Some(
+                read.get("page")
+                    .and_then(|p| p.trim().parse().ok())
+                    .unwrap_or(1),
+            ),
+        }
+    };
+    let actions = Actions {
+        decide: ServerAction::new(),
+        sign_off: ServerAction::new(),
+        last_item: RwSignal::new(None),
+    };
+    // Runs in the browser only; without JavaScript the error shows above the items instead.
+    Effect::new(move |_| {
+        if let Some(input) = actions.decide.input().get() {
+            actions.last_item.set(Some(input.item_id));
+        }
+    });
+    let versions = move || actions.decide.version().get() + actions.sign_off.version().get();
+    let campaign = Resource::new(move || (id(), versions()), |(id, _)| load_campaign(id));
+    let items_page = Resource::new(
+        move || (id(), filters(), versions()),
+        |(id, query, _)| load_campaign_items(id, query),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let filters = filters();
+                match (campaign.await, items_page.await) {
+                    (Ok(campaign), Ok(items_page)) => campaign_view(campaign, items_page, filters, actions).into_any(),
+                    (Err(err), _) | (_, Err(err)) => page_error(err),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn campaign_view(
+    data: CampaignView,
+    items_page: CampaignItemsPage,
+    filters: ItemsQuery,
+    actions: Actions,
+) -> impl IntoView {
+    let CampaignView {
+        campaign,
+        reviewers,
+        first_seq,
+        last_seq,
+        head_hash_at_sign_off,
+        may_sign_off,
+        may_export,
+        has_own_items,
+    } = data;
+    let id = campaign.id;
+    let title = format!("Access review {}", campaign.quarter);
+    let state = campaign.state.clone();
+    let progress = campaign.progress;
+    let overdue = campaign.overdue.then(|| {
+        let left = items((progress.total - progress.decided).max(0));
+        view! {
+            <p class="warning">
+                {format!("Overdue: the due date has passed and {left} still wait for a decision.")}
+            </p>
+        }
+    });
+    view! {
+        <Title text=title.clone()/>
+        <p><a href="/campaigns">"← All campaigns"</a></p>
+        <div class="page-head">
+            <h1>{title.clone()}</h1>
+            <span data-testid="campaign-state">{campaign_state_badge(&state)}</span>
+        </div>
+        {overdue}
+        {summary_facts(campaign, first_seq, last_seq, head_hash_at_sign_off)}
+        {may_export.then(|| exports(id))}
+        <section>
+            <h2>"Progress"</h2>
+            <div class="progress-overview">
+                <ProgressRing progress=progress/>
+                <div data-testid="campaign-progress"><ProgressBar progress=progress/></div>
+            </div>
+            {reviewers_view(reviewers)}
+        </section>
+        {may_sign_off.then(|| sign_off_form(actions.sign_off, id, progress))}
+        <section>
+            <h2>"Items"</h2>
+            {filter_form(id, &filters, has_own_items)}
+            {unplaced_error(actions)}
+            {items_view(items_page, &filters, actions)}
+        </section>
+    }
+}
+
+/// Who started it and when, where it stands, and its place in the audit log.
+fn summary_facts(
+    campaign: CampaignSummary,
+    first_seq: i64,
+    last_seq: Option<i64>,
+    head_hash: Option<String>,
+) -> impl IntoView {
+    let CampaignSummary {
+        due_date,
+        revoke_undecided_at_due,
+        created_by,
+        created_at,
+        signed_off_by,
+        signed_off_at,
+        certified,
+        revoked,
+        progress,
+        ..
+    } = campaign;
+    let at_due = if revoke_undecided_at_due {
+        "Undecided items are revoked"
+    } else {
+        "Undecided items stay, reported as overdue"
+    };
+    let signed_off = match (signed_off_by, signed_off_at) {
+        (Some(by), Some(at)) => format!("{by}, {}", short_time(&at)),
+        (Some(by), None) => by,
+        (None, _) => "Not yet".to_owned(),
+    };
+    let range = match last_seq {
+        Some(last) => format!("#{first_seq} to #{last}"),
+        None => format!("From #{first_seq}"),
+    };
+    let undecided = (progress.total - progress.decided).max(0);
+    view! {
+        <dl class="facts">
+            <dt>"Due"</dt><dd data-testid="due-date">{due_date}</dd>
+            <dt>"At the due date"</dt><dd>{at_due}</dd>
+            <dt>"Started by"</dt><dd>{format!("{created_by}, {}", short_time(&created_at))}</dd>
+            <dt>"Signed off by"</dt><dd data-testid="signed-off-by">{signed_off}</dd>
+            <dt>"Certified"</dt><dd data-testid="certified">{certified}</dd>
+            <dt>"Revoked"</dt><dd data-testid="revoked">{revoked}</dd>
+            <dt>"Undecided"</dt><dd data-testid="undecided">{undecided}</dd>
+            <dt>"Audit log entries"</dt><dd data-testid="audit-range">{range}</dd>
+            {head_hash.map(|hash| view! {
+                <dt>"Chain head at sign-off"</dt>
+                <dd><code class="hash" data-testid="head-hash">{hash}</code></dd>
+            })}
+        </dl>
+    }
+}
+
+/// Plain links the router leaves alone (rel="external"): the browser downloads the CSV and opens
+/// the printable report in a new tab.
+fn exports(id: i64) -> impl IntoView {
+    view! {
+        <p class="exports">
+            "Evidence: "
+            <a href=format!("/api/v1/campaigns/{id}/export.csv") rel="external" download="">"Evidence (CSV)"</a>
+            " · "
+            <a href=format!("/api/v1/campaigns/{id}/report.html") rel="external noopener" target="_blank">"Printable report"</a>
+        </p>
+    }
+}
+
+fn reviewers_view(reviewers: Vec<ReviewerProgress>) -> AnyView {
+    if reviewers.is_empty() {
+        return view! { <p class="empty">"Nothing to review: no grant was live when the campaign started."</p> }
+            .into_any();
+    }
+    view! {
+        <h3>"By reviewer"</h3>
+        <ul class="reviewer-progress">
+            {reviewers.into_iter().map(|r| view! {
+                <li data-testid="reviewer-progress">
+                    <span class="reviewer">{r.reviewer}</span>
+                    <ProgressBar progress=r.progress/>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// Signing off cannot be undone, so the box must be ticked first. The box has no name: the
+/// browser refuses the form until it is ticked, and it is never sent.
+fn sign_off_form(
+    sign_off: ServerAction<SignOffCampaign>,
+    id: i64,
+    progress: Progress,
+) -> impl IntoView {
+    let left = (progress.total - progress.decided).max(0);
+    let error = move || {
+        sign_off.value().get().and_then(Result::err).map(|err| {
+            let rule = rule_of(&err);
+            view! { <p class="form-error" role="alert">{err.to_string()}{rule}</p> }
+        })
+    };
+    view! {
+        <section class="card">
+            <h2>"Sign off"</h2>
+            <p class="hint">"Signing off records the audit chain's head hash with the campaign and makes it read-only: no item can be decided after it."</p>
+            {(left > 0).then(|| view! {
+                <p class="warning">{format!("{} still wait for a decision.", items(left))}</p>
+            })}
+            {error}
+            <ActionForm action=sign_off attr:class="stack">
+                <input type="hidden" name="id" value=id/>
+                <label class="confirm">
+                    <input type="checkbox" required/>
+                    " I confirm: every item was reviewed, and I sign this campaign off"
+                </label>
+                <button type="submit" class="primary">"Sign off"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// A GET form, so the filters live in the address (`mine=1`, `open=1`) and work without
+/// JavaScript; applying them starts again at the first page.
+fn filter_form(id: i64, filters: &ItemsQuery, has_own_items: bool) -> impl IntoView {
+    let mine = filters.mine == Some(true);
+    let open = filters.open == Some(true);
+    let here = format!("/campaigns/{id}");
+    let filter_action = here.clone();
+    view! {
+        {(has_own_items && !mine).then(|| view! {
+            <p class="hint">"Some items wait for you: tick “Only mine” to see just those."</p>
+        })}
+        <form method="get" action=filter_action class="row-form filters">
+            <label class="confirm"><input type="checkbox" name="mine" value="1" checked=mine/>" Only mine"</label>
+            <label class="confirm"><input type="checkbox" name="open" value="1" checked=open/>" Only undecided"</label>
+            <button type="submit" class="secondary">"Filter"</button>
+            <a href=here>"Clear"</a>
+        </form>
+    }
+}
+
+/// The error of the last decision when it is not known which item it was about (after a round
+/// trip without JavaScript).
+fn unplaced_error(actions: Actions) -> impl IntoView {
+    move || {
+        if actions.last_item.get().is_some() {
+            return None;
+        }
+        decision_error(actions.decide)
+    }
+}
+
+fn decision_error(decide: ServerAction<DecideCampaignItem>) -> Option<AnyView> {
+    decide.value().get().and_then(Result::err).map(|err| {
+        let rule = rule_of(&err);
+        view! { <p class="form-error" role="alert">"The decision was not recorded: "{err.to_string()}{rule}</p> }
+            .into_any()
+    })
+}
+
+fn items_view(
+    items_page: CampaignItemsPage,
+    filters: &ItemsQuery,
+    actions: Actions,
+) -> impl IntoView {
+    let CampaignItemsPage { items: rows, page } = items_page;
+    let base_query = [("mine", filters.mine), ("open", filters.open)]
+        .into_iter()
+        .filter(|(_, on)| *on == Some(true))
+        .map(|(key, _)| format!("{key}=1&"))
+        .collect::<String>();
+    let table = if rows.is_empty() {
+        view! { <p class="empty">"No item matches these filters."</p> }.into_any()
+    } else {
+        view! {
+            <table class="data items">
+                <thead><tr><th>"Person"</th><th>"Repository"</th><th>"Grant"</th><th>"Screening"</th><th>"Reviewer"</th><th>"Decision"</th></tr></thead>
+                <tbody>{rows.into_iter().map(|item| item_row(item, actions)).collect_view()}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        {table}
+        // An empty path: the links are query-only ("?page=2"), so they stay on this campaign.
+        <Pager info=page path="" base_query=base_query/>
+    }
+}
+
+fn item_row(item: CampaignItemView, actions: Actions) -> impl IntoView {
+    let CampaignItemView {
+        id,
+        grant_id,
+        grant_state,
+        person_id,
+        person_name,
+        login,
+        repository_id,
+        repository,
+        tier,
+        permission,
+        granted_at,
+        expires_at,
+        approvers,
+        reviewer,
+        decision,
+        reason,
+        decided_by,
+        decided_at,
+        screening,
+        screening_age_days,
+        outlives_screening,
+        overdue,
+        may_decide,
+        ..
+    } = item;
+    let login = match login {
+        Some(login) => view! { <code>{login}</code> }.into_any(),
+        None => view! { <span class="hint">"no login"</span> }.into_any(),
+    };
+    let grant_now = match GrantState::parse(&grant_state) {
+        Ok(state) => state_badge(state).into_any(),
+        Err(_) => view! { <span class="state">{grant_state}</span> }.into_any(),
+    };
+    let approvers = if approvers.is_empty() {
+        "—".to_owned()
+    } else {
+        approvers.join(", ")
+    };
+    let decided = Decided {
+        decision,
+        reason,
+        decided_by,
+        decided_at,
+        overdue,
+    };
+    view! {
+        <tr data-testid="campaign-item">
+            <td>
+                <a href=format!("/people/{person_id}")>{person_name}</a>
+                <div>{login}</div>
+            </td>
+            <td>
+                <a href=format!("/repositories/{repository_id}")>{repository}</a>" "{tier_badge(tier)}
+                <div>{permission.label()}</div>
+            </td>
+            <td>
+                <div><a href=format!("/access/{grant_id}")>{format!("#{grant_id}")}</a>" "{grant_now}</div>
+                <div class="hint">{format!("Granted {}", when(granted_at.as_deref()))}</div>
+                <div class="hint">{format!("Expires {}", when(expires_at.as_deref()))}</div>
+                <div class="hint">{format!("Approved by {approvers}")}</div>
+            </td>
+            <td>{screening_cell(screening, screening_age_days, outlives_screening)}</td>
+            <td>{reviewer}</td>
+            <td>
+                {decision_cell(decided)}
+                {may_decide.then(|| decide_form(actions, id))}
+            </td>
+        </tr>
+    }
+}
+
+/// What a reviewer needs to know of the person's screening, and whether the grant outlives it.
+fn screening_cell(
+    screening: ScreeningBrief,
+    age_days: Option<i64>,
+    outlives_screening: bool,
+) -> impl IntoView {
+    let ScreeningBrief {
+        band,
+        decision,
+        open_serious,
+        ..
+    } = screening;
+    let band = if band.trim().is_empty() {
+        view! { <span class="hint">"not screened"</span> }.into_any()
+    } else {
+        view! { <span class=format!("band band-{band}")>{band.clone()}</span> }.into_any()
+    };
+    let decision = decision
+        .map(|d| d.replace('_', " "))
+        .unwrap_or_else(|| "no decision".to_owned());
+    let open = (!open_serious.is_empty()).then(|| {
+        view! {
+            <div class="hint">
+                "Open findings: "
+                {open_serious.into_iter().map(|indicator| view! { <code>{indicator}</code>" " }).collect_view()}
+            </div>
+        }
+    });
+    view! {
+        {band}
+        <div data-testid="screening-decision">{decision}</div>
+        {age_days.map(|days| view! { <div class="hint">{days_ago(days)}</div> })}
+        {open}
+        {outlives_screening.then(|| view! {
+            <p class="warning" data-testid="outlives-screening">"⚠ This grant outlives the clearance: screen the person again, or revoke."</p>
+        })}
+    }
+}
+
+/// "today", "1 day ago", "12 days ago".
+fn days_ago(days: i64) -> String {
+    match days {
+        i64::MIN..=0 => "today".to_owned(),
+        1 => "1 day ago".to_owned(),
+        n => format!("{n} days ago"),
+    }
+}
+
+/// An item's decision, as far as there is one.
+struct Decided {
+    decision: Option<String>,
+    reason: Option<String>,
+    decided_by: Option<String>,
+    decided_at: Option<String>,
+    overdue: bool,
+}
+
+fn decision_cell(decided: Decided) -> AnyView {
+    let Decided {
+        decision,
+        reason,
+        decided_by,
+        decided_at,
+        overdue,
+    } = decided;
+    let Some(decision) = decision else {
+        return view! {
+            <span class="decision decision-undecided" data-testid="item-decision">"Undecided"</span>
+            " "
+            {overdue.then(overdue_badge)}
+        }
+        .into_any();
+    };
+    let label = match decision.as_str() {
+        CERTIFY => "Certified".to_owned(),
+        REVOKE => "Revoked".to_owned(),
+        other => other.replace('_', " "),
+    };
+    let by = match (decided_by, decided_at) {
+        (Some(by), Some(at)) => Some(format!("{by}, {}", short_time(&at))),
+        (Some(by), None) => Some(by),
+        (None, Some(at)) => Some(short_time(&at)),
+        (None, None) => None,
+    };
+    let reason = reason.filter(|r| !r.trim().is_empty());
+    view! {
+        <span class=format!("decision decision-{decision}") data-testid="item-decision">{label}</span>
+        {by.map(|by| view! { <div class="hint">{by}</div> })}
+        {reason.map(|reason| view! { <div class="reason">{reason}</div> })}
+    }
+    .into_any()
+}
+
+/// Certify or revoke, with a reason. The clicked button sends `decision` (with JavaScript too:
+/// `ActionForm` adds the submitter's name and value to the form data).
+fn decide_form(actions: Actions, item_id: i64) -> impl IntoView {
+    let reason_id = format!("reason-{item_id}");
+    let decide = actions.decide;
+    let error = move || {
+        if actions.last_item.get() == Some(item_id) {
+            decision_error(decide)
+        } else {
+            None
+        }
+    };
+    view! {
+        {error}
+        <ActionForm action=decide attr:class="stack decide">
+            <input type="hidden" name="item_id" value=item_id/>
+            <label for=reason_id.clone()>"Reason"</label>
+            <textarea id=reason_id name="reason" rows="2" maxlength="2000" placeholder="What you checked (required to revoke)"></textarea>
+            <div class="form-actions">
+                <button type="submit" class="primary" name="decision" value=CERTIFY>"Certify"</button>
+                <button type="submit" class="danger" name="decision" value=REVOKE>"Revoke"</button>
+            </div>
+        </ActionForm>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_are_switched_on_by_one_true_or_on() {
+        assert!(is_on("1") && is_on("true") && is_on(" on "));
+        assert!(!is_on("0") && !is_on("") && !is_on("yes"));
+    }
+
+    #[test]
+    fn screening_age_reads_in_days() {
+        assert_eq!(days_ago(0), "today");
+        assert_eq!(days_ago(1), "1 day ago");
+        assert_eq!(days_ago(40), "40 days ago");
+    }
+}
