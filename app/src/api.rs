@@ -46,6 +46,10 @@ pub fn endpoints() -> Vec<(&'static str, Operation)> {
             Operation::ManageRepositories,
         ),
         (grants::LoadRepository::PATH, Operation::ViewAccess),
+        (
+            grants::UpdateRepository::PATH,
+            Operation::ManageRepositories,
+        ),
         (grants::LoadRequestForm::PATH, Operation::RequestAccess),
         (grants::PreviewAccessRequest::PATH, Operation::RequestAccess),
         (grants::RequestAccess::PATH, Operation::RequestAccess),

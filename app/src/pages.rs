@@ -6,6 +6,7 @@ pub mod access_request;
 pub mod account;
 pub mod audit;
 pub mod campaign;
+pub mod campaign_items;
 pub mod campaigns;
 pub mod grants;
 pub mod home;

@@ -10,8 +10,8 @@ use crate::model::campaigns::{
 use crate::model::error::AppError;
 use crate::model::grants::{
     AccessOverview, AccessRequestPage, AccessRequestView, DesiredState, GrantsPage, GrantsQuery,
-    NewAccessRequest, NewRepository, PersonAccess, PolicyPreview, RepositoriesPage, RepositoryPage,
-    RepositoryView, RequestCreated, RequestFormData, RevokedAll,
+    NewAccessRequest, NewRepository, PersonAccess, PolicyPreview, RepositoriesPage,
+    RepositoryChanges, RepositoryPage, RepositoryView, RequestCreated, RequestFormData, RevokedAll,
 };
 use crate::model::person::{
     CreatedPerson, DecisionView, ImportJobView, PeoplePage, PeopleQuery, PersonPage, PersonView,
@@ -163,6 +163,14 @@ pub trait GrantsPort: Send + Sync {
         new: NewRepository,
     ) -> Result<RepositoryView, AppError>;
     async fn repository(&self, req: &RequestContext, id: i64) -> Result<RepositoryPage, AppError>;
+    /// Changes provider, tier, description and owners (pending requests keep the approvals
+    /// they were asked with; new requests follow the new tier).
+    async fn update_repository(
+        &self,
+        req: &RequestContext,
+        id: i64,
+        changes: RepositoryChanges,
+    ) -> Result<RepositoryView, AppError>;
     /// The repositories to choose from, and the named person's screening.
     async fn request_form(
         &self,

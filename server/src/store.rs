@@ -1,7 +1,9 @@
 //! Persistence, one module per aggregate. SQL is parameterised and lives beside its table's code.
 pub mod access_requests;
+pub mod access_reviews;
 pub mod audit_log;
 pub mod batch;
+pub mod campaign_reminders;
 pub mod campaigns;
 pub mod dashboard;
 pub mod db;

@@ -25,11 +25,7 @@ pub async fn create_repository(
 ) -> Result<i64, AppError> {
     use crate::model::grants::NewRepository;
     let (ports, request) = super::context::current()?;
-    let owners = owners
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let owners = split_owners(&owners);
     let new = NewRepository {
         name,
         provider,
@@ -40,6 +36,41 @@ pub async fn create_repository(
     let created = ports.grants.create_repository(&request, new).await?;
     leptos_axum::redirect(&format!("/repositories/{}", created.id));
     Ok(created.id)
+}
+
+/// The edit form on a repository's page; `owners` as in [`create_repository`].
+#[server(endpoint = "repositories/update")]
+pub async fn update_repository(
+    id: i64,
+    provider: String,
+    tier: String,
+    description: String,
+    owners: String,
+) -> Result<(), AppError> {
+    use crate::model::grants::RepositoryChanges;
+    let (ports, request) = super::context::current()?;
+    let changes = RepositoryChanges {
+        provider,
+        tier,
+        description,
+        owners: split_owners(&owners),
+    };
+    ports
+        .grants
+        .update_repository(&request, id, changes)
+        .await?;
+    leptos_axum::redirect(&format!("/repositories/{id}"));
+    Ok(())
+}
+
+/// E-mail addresses separated by commas or spaces.
+#[cfg(feature = "ssr")]
+fn split_owners(owners: &str) -> Vec<String> {
+    owners
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[server(endpoint = "repositories/page")]

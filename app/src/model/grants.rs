@@ -335,6 +335,20 @@ pub struct RepositoryPage {
     pub pending: Vec<AccessRequestView>,
     pub may_request: bool,
     pub may_export: bool,
+    /// The viewer may change its provider, tier, description and owners.
+    pub may_manage: bool,
+}
+
+/// A change to a registered repository (its name stays: grants and exports refer to it).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepositoryChanges {
+    pub provider: String,
+    pub tier: String,
+    #[serde(default)]
+    pub description: String,
+    /// E-mail addresses of the security leads who own it; replaces the current owners.
+    #[serde(default)]
+    pub owners: Vec<String>,
 }
 
 /// A person's access tab: their requests and grants, and the history of all of them.

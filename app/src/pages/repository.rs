@@ -1,9 +1,9 @@
 //! One repository: its details, who has access now, what waits for review, and its desired
 //! state for the provider.
 
-use crate::api::grants::load_repository;
-use crate::components::feedback::page_error;
-use crate::model::grants::{AccessRequestView, RepositoryPage, RepositoryView};
+use crate::api::grants::{load_repository, UpdateRepository};
+use crate::components::feedback::{action_error, page_error};
+use crate::model::grants::{AccessRequestView, Provider, RepositoryPage, RepositoryView, Tier};
 use crate::pages::access::{approvals, state_badge, tier_badge, when};
 use crate::pages::repositories::owner_list;
 use crate::pages::users::short_time;
@@ -21,12 +21,17 @@ pub fn RepositoryDetail() -> impl IntoView {
             .and_then(|v| v.parse::<i64>().ok())
             .unwrap_or(0)
     };
-    let data = Resource::new(id, load_repository);
+    let update = ServerAction::<UpdateRepository>::new();
+    // After a saved change the page shows the repository as it is now.
+    let data = Resource::new(
+        move || (id(), update.version().get()),
+        |(id, _)| load_repository(id),
+    );
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(page) => repository_view(page).into_any(),
+                    Ok(page) => repository_view(page, update).into_any(),
                     Err(err) => page_error(err),
                 }
             })}
@@ -34,14 +39,16 @@ pub fn RepositoryDetail() -> impl IntoView {
     }
 }
 
-fn repository_view(page: RepositoryPage) -> impl IntoView {
+fn repository_view(page: RepositoryPage, update: ServerAction<UpdateRepository>) -> impl IntoView {
     let RepositoryPage {
         repository,
         grants,
         pending,
         may_request,
         may_export,
+        may_manage,
     } = page;
+    let edit = may_manage.then(|| edit_form(&repository, update));
     let RepositoryView {
         id,
         name,
@@ -75,6 +82,7 @@ fn repository_view(page: RepositoryPage) -> impl IntoView {
             <dt>"Live grants"</dt><dd>{live_grants}</dd>
             <dt>"Registered"</dt><dd>{short_time(&created_at)}</dd>
         </dl>
+        {edit}
         // Plain links the router leaves alone (rel="external"): the browser downloads them.
         {may_export.then(move || view! {
             <p class="exports">
@@ -156,5 +164,47 @@ fn pending_row(request: AccessRequestView) -> impl IntoView {
             <td>{short_time(&requested_at)}</td>
             <td>{progress}</td>
         </tr>
+    }
+}
+
+/// Provider, tier, description and owners can change; the name cannot (grants and exports name
+/// the repository by it).
+fn edit_form(repository: &RepositoryView, update: ServerAction<UpdateRepository>) -> impl IntoView {
+    let id = repository.id.to_string();
+    let (provider, tier) = (repository.provider, repository.tier);
+    let description = repository.description.clone();
+    let owners = repository
+        .owners
+        .iter()
+        .map(|o| o.email.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <details class="card">
+            <summary>"Change provider, tier, description or owners"</summary>
+            {action_error(update)}
+            <ActionForm action=update attr:class="stack">
+                <input type="hidden" name="id" value=id/>
+                <label for="edit-provider">"Provider"</label>
+                <select id="edit-provider" name="provider">
+                    {Provider::ALL.iter().map(|p| view! {
+                        <option value=p.as_str() selected=*p == provider>{p.label()}</option>
+                    }).collect_view()}
+                </select>
+                <label for="edit-tier">"Tier"</label>
+                <select id="edit-tier" name="tier">
+                    {Tier::ALL.iter().map(|t| view! {
+                        <option value=t.as_str() selected=*t == tier>{t.label()}</option>
+                    }).collect_view()}
+                </select>
+                <span class="hint">"A new tier applies to requests made from now on; pending requests keep the approvals they were asked with."</span>
+                <label for="edit-description">"Description"</label>
+                <textarea id="edit-description" name="description" rows="2" maxlength="2000">{description}</textarea>
+                <label for="edit-owners">"Owners"</label>
+                <input id="edit-owners" name="owners" maxlength="2000" value=owners autocomplete="off"/>
+                <span class="hint">"E-mail addresses of the security leads who own it, separated by commas."</span>
+                <button type="submit" class="primary">"Save changes"</button>
+            </ActionForm>
+        </details>
     }
 }

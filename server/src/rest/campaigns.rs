@@ -1,8 +1,8 @@
 //! `/api/v1` campaigns, their items and evidence, the audit-log export and the dashboard.
 
+use super::body::authorized_body;
 use super::error::ApiError;
 use crate::services::campaigns::Download;
-use crate::services::support::authorize;
 use crate::web::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -14,30 +14,10 @@ use clearance_app::model::campaigns::{
     CampaignCreated, CampaignItemView, CampaignItemsPage, CampaignView, CampaignsPage, Dashboard,
     ItemsQuery, NewCampaign,
 };
-use clearance_app::model::error::AppError;
 use clearance_app::model::request::RequestContext;
 use serde::Deserialize;
 
 type Ctx = Extension<RequestContext>;
-
-/// Authorizes, then reads the JSON body (so a refused caller hears 401/403 whatever they sent).
-async fn authorized_body<T: serde::de::DeserializeOwned>(
-    state: &AppState,
-    req: &RequestContext,
-    op: Operation,
-    body: &Bytes,
-) -> Result<T, ApiError> {
-    authorize(&state.services.db, req, op).await?;
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        let message: String = format!("{}: {}", err.path(), err.inner())
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(300)
-            .collect();
-        ApiError(AppError::BadRequest { message })
-    })
-}
 
 /// A download: the content type, and a file name the browser saves it under.
 fn download(download: Download, content_type: &'static str, attachment: bool) -> Response {

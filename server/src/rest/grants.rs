@@ -1,8 +1,8 @@
 //! `/api/v1` repositories, access requests and grants. Policy refusals answer 422 (or 403 for
 //! self-review) with `{"error", "kind", "rule", "message"}`.
 
+use super::body::authorized_body;
 use super::error::ApiError;
-use crate::services::support::authorize;
 use crate::web::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -13,33 +13,13 @@ use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::grants::{
     AccessRequestPage, AccessRequestView, GrantsPage, GrantsQuery, NewAccessRequest, NewRepository,
-    PersonAccess, PolicyPreview, RepositoriesPage, RepositoryPage, RepositoryView, RequestCreated,
-    RevokedAll,
+    PersonAccess, PolicyPreview, RepositoriesPage, RepositoryChanges, RepositoryPage,
+    RepositoryView, RequestCreated, RevokedAll,
 };
 use clearance_app::model::request::RequestContext;
 use serde::Deserialize;
 
 type Ctx = Extension<RequestContext>;
-
-/// Authorizes, then reads the JSON body: a caller who may not do this is told so (401/403)
-/// whatever they sent, and only an allowed caller hears about a malformed body (400).
-async fn authorized_body<T: serde::de::DeserializeOwned>(
-    state: &AppState,
-    req: &RequestContext,
-    op: Operation,
-    body: &Bytes,
-) -> Result<T, ApiError> {
-    authorize(&state.services.db, req, op).await?;
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        let message: String = format!("{}: {}", err.path(), err.inner())
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(300)
-            .collect();
-        ApiError(AppError::BadRequest { message })
-    })
-}
 
 #[derive(Deserialize)]
 pub struct PageQuery {
@@ -76,6 +56,19 @@ pub async fn repository(
     Path(id): Path<i64>,
 ) -> Result<Json<RepositoryPage>, ApiError> {
     Ok(Json(state.services.repository_page(&req, id).await?))
+}
+
+pub async fn update_repository(
+    State(state): State<AppState>,
+    Extension(req): Ctx,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Json<RepositoryView>, ApiError> {
+    let body: RepositoryChanges =
+        authorized_body(&state, &req, Operation::ManageRepositories, &body).await?;
+    Ok(Json(
+        state.services.update_repository(&req, id, body).await?,
+    ))
 }
 
 #[derive(Deserialize)]

@@ -37,6 +37,7 @@ pub const ROUTES: &[(&str, &str, Operation)] = &[
     ("POST", "/repositories", Operation::ManageRepositories),
     ("GET", "/repositories", Operation::ViewAccess),
     ("GET", "/repositories/1", Operation::ViewAccess),
+    ("PUT", "/repositories/1", Operation::ManageRepositories),
     (
         "GET",
         "/repositories/1/desired-state",
@@ -110,7 +111,10 @@ pub fn router() -> Router<AppState> {
             "/repositories",
             post(grants::create_repository).get(grants::list_repositories),
         )
-        .route("/repositories/{id}", get(grants::repository))
+        .route(
+            "/repositories/{id}",
+            get(grants::repository).put(grants::update_repository),
+        )
         .route(
             "/repositories/{id}/desired-state",
             get(grants::desired_state),

@@ -1,4 +1,5 @@
-//! Access requests and the grants they become (one row through the whole life), and their reviews.
+//! Access requests and the grants they become (one row through the whole life). Their reviews
+//! are in `store::access_reviews`.
 //!
 //! Every state change is a conditional `UPDATE … WHERE state = <expected>`: when two people (or
 //! two instances) act on the same request at once, exactly one change applies and the other sees
@@ -29,16 +30,6 @@ pub struct RequestRecord {
     pub expires_at_ms: Option<i64>,
     pub ended_at_ms: Option<i64>,
     pub end_reason: Option<String>,
-}
-
-#[derive(Clone, Debug)]
-pub struct ReviewRecord {
-    pub request_id: i64,
-    pub reviewer: i64,
-    pub reviewer_email: String,
-    pub decision: String,
-    pub comment: String,
-    pub at_ms: i64,
 }
 
 pub struct NewRequestRow<'a> {
@@ -282,55 +273,6 @@ pub async fn claim_reminders(
         .fetch_all(&mut *conn)
         .await?;
     sorted_ids(&rows)
-}
-
-pub async fn insert_review(
-    conn: &mut Conn,
-    request_id: i64,
-    reviewer: i64,
-    decision: &str,
-    comment: &str,
-    now_ms: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO access_reviews (request_id, reviewer, decision, comment, at_ms)
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(request_id)
-    .bind(reviewer)
-    .bind(decision)
-    .bind(comment)
-    .bind(now_ms)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// The reviews of these requests, oldest first.
-pub async fn reviews_of(
-    conn: &mut Conn,
-    request_ids: &[i64],
-) -> Result<Vec<ReviewRecord>, sqlx::Error> {
-    let rows = super::batch::fetch_in(
-        conn,
-        "SELECT v.request_id, v.reviewer, u.email, v.decision, v.comment, v.at_ms
-         FROM access_reviews v JOIN users u ON u.id = v.reviewer WHERE v.request_id IN ",
-        request_ids,
-        " ORDER BY v.at_ms, v.reviewer",
-    )
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(ReviewRecord {
-                request_id: r.try_get("request_id")?,
-                reviewer: r.try_get("reviewer")?,
-                reviewer_email: r.try_get("email")?,
-                decision: r.try_get("decision")?,
-                comment: r.try_get("comment")?,
-                at_ms: r.try_get("at_ms")?,
-            })
-        })
-        .collect()
 }
 
 /// Filters of [`search`]; `None` means any.

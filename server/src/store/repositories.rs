@@ -148,3 +148,36 @@ pub async fn owners_of(
         })
         .collect()
 }
+
+/// Changes what may change of a repository (not its name).
+pub async fn update(
+    conn: &mut Conn,
+    id: i64,
+    provider: &str,
+    tier: &str,
+    description: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE repositories SET provider = $2, tier = $3, description = $4 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(provider)
+    .bind(tier)
+    .bind(description)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Replaces the owners.
+pub async fn set_owners(
+    conn: &mut Conn,
+    repository_id: i64,
+    user_ids: &[i64],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM repository_owners WHERE repository_id = $1")
+        .bind(repository_id)
+        .execute(&mut *conn)
+        .await?;
+    add_owners(conn, repository_id, user_ids).await
+}

@@ -63,6 +63,13 @@ fn sample_form(path: &str) -> Vec<(&'static str, String)> {
             ("owners", s("")),
         ],
         "repositories/page" | "access/page" | "access/cancel" => vec![("id", s("999999"))],
+        "repositories/update" => vec![
+            ("id", s("999999")),
+            ("provider", s("github")),
+            ("tier", s("standard")),
+            ("description", s("")),
+            ("owners", s("")),
+        ],
         "access/form" => vec![("person_id", s("999999"))],
         "access/preview" | "access/request" => vec![
             ("new[person_id]", s("999999")),
@@ -160,7 +167,7 @@ db_test!(
             );
         }
         assert_eq!(app.call(&app.client(), "/api/sign_out", &[]).await.0, 401);
-        assert!(checked >= 44 * 5, "{checked}");
+        assert!(checked >= 45 * 5, "{checked}");
     }
 );
 

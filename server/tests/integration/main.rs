@@ -22,4 +22,5 @@ mod invites;
 mod mail_outbox;
 mod person_edit;
 mod personas;
+mod repository_changes;
 mod rules_refresh;

@@ -9,7 +9,7 @@ use super::super::Services;
 use super::decide::record_decision;
 use super::mails;
 use crate::audits::campaign;
-use crate::store::campaigns;
+use crate::store::{campaign_reminders, campaigns};
 use clearance_app::model::campaigns::REVOKE;
 use clearance_app::model::error::AppError;
 use clearance_app::model::request::RequestContext;
@@ -68,7 +68,7 @@ impl Services {
             let due_date = campaign::due_date_text(record.due_at_ms);
             let mut tx = self.db.begin().await.or_internal(req)?;
             for (reviewer, email, open_items, last) in
-                campaigns::reviewers_to_remind(&mut tx, record.id)
+                campaign_reminders::reviewers_to_remind(&mut tx, record.id)
                     .await
                     .or_internal(req)?
             {
@@ -76,7 +76,7 @@ impl Services {
                 if !campaign::reminder_due(now_ms, record.due_at_ms, last_sent) {
                     continue;
                 }
-                if !campaigns::claim_reminder(&mut tx, record.id, reviewer, last, now_ms)
+                if !campaign_reminders::claim_reminder(&mut tx, record.id, reviewer, last, now_ms)
                     .await
                     .or_internal(req)?
                 {

@@ -7,7 +7,7 @@ use super::mails;
 use crate::audits::campaign::{self, ItemToAssign};
 use crate::clock::unix_now_ms;
 use crate::store::campaigns::{self, NewItem};
-use crate::store::{access_requests, repositories, users};
+use crate::store::{access_requests, access_reviews, campaign_reminders, repositories, users};
 use clearance_app::model::access::Operation;
 use clearance_app::model::campaigns::{CampaignCreated, NewCampaign};
 use clearance_app::model::error::AppError;
@@ -52,7 +52,7 @@ impl Services {
         }
         let ids: Vec<i64> = live.iter().map(|r| r.id).collect();
         let mut approvers: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
-        for review in access_requests::reviews_of(&mut tx, &ids)
+        for review in access_reviews::reviews_of(&mut tx, &ids)
             .await
             .or_internal(req)?
         {
@@ -127,11 +127,12 @@ impl Services {
             .or_internal(req)?;
         // Each reviewer hears of their items now; the weekly reminders count from here.
         let due_date = campaign::due_date_text(due_at_ms);
-        for (reviewer, email, open_items, seen) in campaigns::reviewers_to_remind(&mut tx, id)
-            .await
-            .or_internal(req)?
+        for (reviewer, email, open_items, seen) in
+            campaign_reminders::reviewers_to_remind(&mut tx, id)
+                .await
+                .or_internal(req)?
         {
-            if campaigns::claim_reminder(&mut tx, id, reviewer, seen, now)
+            if campaign_reminders::claim_reminder(&mut tx, id, reviewer, seen, now)
                 .await
                 .or_internal(req)?
             {

@@ -5,8 +5,8 @@ use async_trait::async_trait;
 use clearance_app::model::error::AppError;
 use clearance_app::model::grants::{
     AccessOverview, AccessRequestPage, AccessRequestView, DesiredState, GrantsPage, GrantsQuery,
-    NewAccessRequest, NewRepository, PersonAccess, PolicyPreview, RepositoriesPage, RepositoryPage,
-    RepositoryView, RequestCreated, RequestFormData, RevokedAll,
+    NewAccessRequest, NewRepository, PersonAccess, PolicyPreview, RepositoriesPage,
+    RepositoryChanges, RepositoryPage, RepositoryView, RequestCreated, RequestFormData, RevokedAll,
 };
 use clearance_app::model::request::RequestContext;
 use clearance_app::ports::GrantsPort;
@@ -31,6 +31,15 @@ impl GrantsPort for Services {
 
     async fn repository(&self, req: &RequestContext, id: i64) -> Result<RepositoryPage, AppError> {
         self.repository_page(req, id).await
+    }
+
+    async fn update_repository(
+        &self,
+        req: &RequestContext,
+        id: i64,
+        changes: RepositoryChanges,
+    ) -> Result<RepositoryView, AppError> {
+        Services::update_repository(self, req, id, changes).await
     }
 
     async fn request_form(

@@ -10,7 +10,8 @@ use crate::store::users;
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::grants::{
-    NewRepository, OwnerView, Provider, RepositoriesPage, RepositoryPage, RepositoryView, Tier,
+    NewRepository, OwnerView, Provider, RepositoriesPage, RepositoryChanges, RepositoryPage,
+    RepositoryView, Tier,
 };
 use clearance_app::model::page::{PageInfo, DEFAULT_PER_PAGE};
 use clearance_app::model::request::RequestContext;
@@ -54,6 +55,39 @@ pub(super) fn repository_view(
     })
 }
 
+/// The user ids of the named owners: each must be an active security lead.
+async fn owner_ids(
+    conn: &mut crate::store::db::Conn,
+    req: &RequestContext,
+    emails: &[String],
+) -> Result<Vec<i64>, AppError> {
+    if emails.len() > 20 {
+        return Err(AppError::invalid("owners", "Name at most 20 owners."));
+    }
+    let mut ids = Vec::new();
+    for email in emails {
+        let email = bounded("owners", email.trim(), 254)?;
+        let user = users::find_by_email(conn, &email.to_lowercase())
+            .await
+            .or_internal(req)?
+            .filter(|u| !u.is_disabled());
+        match user {
+            Some(u) if u.role == Role::SecurityLead => {
+                if !ids.contains(&u.id) {
+                    ids.push(u.id);
+                }
+            }
+            _ => {
+                return Err(AppError::invalid(
+                    "owners",
+                    format!("{email} is not an active security lead: owners must be security leads with an account."),
+                ))
+            }
+        }
+    }
+    Ok(ids)
+}
+
 async fn owners_by_repository(
     conn: &mut crate::store::db::Conn,
     ids: &[i64],
@@ -80,31 +114,8 @@ impl Services {
             Provider::parse(&new.provider).map_err(|m| AppError::invalid("provider", m))?;
         let tier = Tier::parse(&new.tier).map_err(|m| AppError::invalid("tier", m))?;
         let description = bounded("description", new.description.trim(), 2000)?;
-        if new.owners.len() > 20 {
-            return Err(AppError::invalid("owners", "Name at most 20 owners."));
-        }
         let mut tx = self.db.begin().await.or_internal(req)?;
-        let mut owner_ids = Vec::new();
-        for email in &new.owners {
-            let email = bounded("owners", email.trim(), 254)?;
-            let user = users::find_by_email(&mut tx, &email.to_lowercase())
-                .await
-                .or_internal(req)?
-                .filter(|u| !u.is_disabled());
-            match user {
-                Some(u) if u.role == Role::SecurityLead => {
-                    if !owner_ids.contains(&u.id) {
-                        owner_ids.push(u.id);
-                    }
-                }
-                _ => {
-                    return Err(AppError::invalid(
-                        "owners",
-                        format!("{email} is not an active security lead: owners must be security leads with an account."),
-                    ))
-                }
-            }
-        }
+        let owner_ids = owner_ids(&mut tx, req, &new.owners).await?;
         let now = unix_now_ms();
         let row = NewRepositoryRow {
             name,
@@ -137,6 +148,62 @@ impl Services {
             .await
             .or_internal(req)?
             .ok_or("the new repository is gone")
+            .or_internal(req)?;
+        let owners = owners_by_repository(&mut tx, &[id])
+            .await
+            .or_internal(req)?;
+        tx.commit().await.or_internal(req)?;
+        repository_view(record, &owners).or_internal(req)
+    }
+
+    pub async fn update_repository(
+        &self,
+        req: &RequestContext,
+        id: i64,
+        changes: RepositoryChanges,
+    ) -> Result<RepositoryView, AppError> {
+        authorize(&self.db, req, Operation::ManageRepositories).await?;
+        let provider =
+            Provider::parse(&changes.provider).map_err(|m| AppError::invalid("provider", m))?;
+        let tier = Tier::parse(&changes.tier).map_err(|m| AppError::invalid("tier", m))?;
+        let description = bounded("description", changes.description.trim(), 2000)?;
+        let mut tx = self.db.begin().await.or_internal(req)?;
+        let before = repositories::find(&mut tx, id)
+            .await
+            .or_internal(req)?
+            .ok_or_else(|| AppError::not_found("There is no repository with this id."))?;
+        let owner_ids = owner_ids(&mut tx, req, &changes.owners).await?;
+        let before_owners: Vec<i64> = owners_by_repository(&mut tx, &[id])
+            .await
+            .or_internal(req)?
+            .remove(&id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|o| o.user_id)
+            .collect();
+        repositories::update(&mut tx, id, provider.as_str(), tier.as_str(), description)
+            .await
+            .or_internal(req)?;
+        repositories::set_owners(&mut tx, id, &owner_ids)
+            .await
+            .or_internal(req)?;
+        audit(
+            &mut tx,
+            req,
+            "repository.updated",
+            &format!("repository:{id}"),
+            json!({
+                "name": before.name,
+                "before": { "provider": before.provider, "tier": before.tier, "description": before.description, "owners": before_owners },
+                "after": { "provider": provider.as_str(), "tier": tier.as_str(), "description": description, "owners": owner_ids },
+            }),
+        )
+        .await
+        .or_internal(req)?;
+        let record = repositories::find(&mut tx, id)
+            .await
+            .or_internal(req)?
+            .ok_or("the repository is gone")
             .or_internal(req)?;
         let owners = owners_by_repository(&mut tx, &[id])
             .await
@@ -216,6 +283,7 @@ impl Services {
             pending,
             may_request: Operation::RequestAccess.permits(Some(actor.role)),
             may_export: Operation::ViewAccess.permits(Some(actor.role)),
+            may_manage: Operation::ManageRepositories.permits(Some(actor.role)),
         })
     }
 }

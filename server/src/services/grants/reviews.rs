@@ -11,6 +11,7 @@ use crate::grants::policy;
 use crate::grants::review::{self, ReviewContext, ReviewOutcome};
 use crate::grants::state::{self, Event};
 use crate::store::access_requests::{self, Change};
+use crate::store::access_reviews;
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::grants::{AccessRequestView, ReviewDecision};
@@ -49,7 +50,7 @@ impl Services {
         };
         state::next(parsed.state, event).map_err(AppError::from)?;
 
-        let reviews = access_requests::reviews_of(&mut tx, &[id])
+        let reviews = access_reviews::reviews_of(&mut tx, &[id])
             .await
             .or_internal(req)?;
         let reviewed: Vec<i64> = reviews.iter().map(|r| r.reviewer).collect();
@@ -78,7 +79,7 @@ impl Services {
                 .map_err(AppError::from)?;
         }
 
-        access_requests::insert_review(&mut tx, id, actor.user_id, decision.as_str(), comment, now)
+        access_reviews::insert_review(&mut tx, id, actor.user_id, decision.as_str(), comment, now)
             .await
             .or_internal(req)?;
         audit(
@@ -152,7 +153,7 @@ impl Services {
                     Event::Activate,
                     &change,
                     now,
-                    json!({ "expires_at": crate::clock::rfc3339(expires) }),
+                    transition::by(req, json!({ "expires_at": crate::clock::rfc3339(expires) })),
                 )
                 .await?;
             }

@@ -2,7 +2,8 @@
 
 use super::super::support::OrInternal;
 use crate::clock::rfc3339;
-use crate::store::access_requests::{self, RequestRecord};
+use crate::store::access_requests::RequestRecord;
+use crate::store::access_reviews;
 use crate::store::audit_log;
 use crate::store::db::Conn;
 use crate::store::people;
@@ -66,7 +67,7 @@ pub(in crate::services) async fn request_views(
 ) -> Result<Vec<AccessRequestView>, AppError> {
     let ids: Vec<i64> = records.iter().map(|r| r.id).collect();
     let mut reviews: HashMap<i64, Vec<ReviewView>> = HashMap::new();
-    for review in access_requests::reviews_of(conn, &ids)
+    for review in access_reviews::reviews_of(conn, &ids)
         .await
         .or_internal(req)?
     {
