@@ -213,6 +213,9 @@ impl Services {
         )
         .await
         .or_internal(req)?;
+        // Repository access rests on the clearance: without it, active grants are suspended.
+        self.suspend_on_decision(&mut tx, req, person_id, decision)
+            .await?;
         tx.commit().await.or_internal(req)?;
         Ok(DecisionView {
             id,

@@ -146,13 +146,14 @@ pub(super) async fn digest(
     Ok(leads.len())
 }
 
-/// To every security lead, when a person's screening turned high or critical and their grants
-/// were suspended.
+/// To every security lead, when a person's screening turned high or critical (or was decided
+/// otherwise than `cleared`) and their grants were suspended; `cause` completes "The screening
+/// of <name> …".
 pub(super) async fn suspended(
     conn: &mut Conn,
     req: &RequestContext,
     suspended: &[AccessRequestView],
-    band: &str,
+    cause: &str,
     now_ms: i64,
 ) -> Result<(), AppError> {
     let Some(first) = suspended.first() else {
@@ -171,7 +172,7 @@ pub(super) async fn suspended(
         ));
     }
     let body = format!(
-        "Hello,\n\nThe screening of {} is now {band} risk, so their access was\n\
+        "Hello,\n\nThe screening of {} {cause}, so their access was\n\
          suspended at once:\n\n{lines}\n\
          Review the screening, then reinstate or revoke each grant:\n{}\n\n-- Clearance\n",
         first.person_name,

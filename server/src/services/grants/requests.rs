@@ -196,12 +196,7 @@ impl Services {
             transition::by(req, json!({})),
         )
         .await?;
-        let record = access_requests::find(&mut tx, id)
-            .await
-            .or_internal(req)?
-            .ok_or("the request is gone")
-            .or_internal(req)?;
-        let view = views::request_view(&mut tx, req, record).await?;
+        let view = views::reload(&mut tx, req, id).await?;
         tx.commit().await.or_internal(req)?;
         Ok(view)
     }

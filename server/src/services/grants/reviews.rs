@@ -158,12 +158,7 @@ impl Services {
                 .await?;
             }
         }
-        let record = access_requests::find(&mut tx, id)
-            .await
-            .or_internal(req)?
-            .ok_or("the request is gone")
-            .or_internal(req)?;
-        let view = views::request_view(&mut tx, req, record).await?;
+        let view = views::reload(&mut tx, req, id).await?;
         if !matches!(outcome, ReviewOutcome::StillPending { .. }) {
             mails::decided(&mut tx, req, &view, now).await?;
         }

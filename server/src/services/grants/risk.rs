@@ -1,6 +1,7 @@
-//! Suspension on risk: when a new screening puts a person at high or critical risk, their active
-//! grants are suspended in the same transaction and the security leads are told. A security
-//! lead then reinstates (once the screening allows it again) or revokes.
+//! Suspension on risk: when a new screening puts a person at high or critical risk, or a decision
+//! other than `cleared` is recorded, their active grants are suspended in the same transaction
+//! and the security leads are told. A security lead then reinstates (once the screening allows it
+//! again) or revokes.
 
 use super::super::support::OrInternal;
 use super::super::Services;
@@ -30,46 +31,82 @@ impl Services {
             if !SUSPENDING_BANDS.contains(band) {
                 continue;
             }
-            let ids = access_requests::active_of_people(conn, &[*person_id])
-                .await
-                .or_internal(req)?;
-            if ids.is_empty() {
-                continue;
-            }
-            let now = unix_now_ms();
             let reason = format!(
                 "Suspended automatically: the screening is now {band} risk (score {score})."
             );
-            let mut views_of_person = Vec::new();
-            for id in ids {
-                let Some(record) = access_requests::lock(conn, id, now)
-                    .await
-                    .or_internal(req)?
-                else {
-                    continue;
-                };
-                let change = Change {
-                    reason: Some(&reason),
-                    ..Default::default()
-                };
-                apply(
-                    conn,
-                    req,
-                    SYSTEM,
-                    &record,
-                    Event::Suspend,
-                    &change,
-                    now,
-                    transition::by(req, json!({ "reason": reason, "band": band })),
-                )
+            let cause = format!("is now {band} risk");
+            suspended += self
+                .suspend_grants_of(conn, req, *person_id, &reason, &cause)
                 .await?;
-                if let Some(record) = access_requests::find(conn, id).await.or_internal(req)? {
-                    views_of_person.push(views::request_view(conn, req, record).await?);
-                }
-            }
-            suspended += views_of_person.len();
-            mails::suspended(conn, req, &views_of_person, band, now).await?;
         }
         Ok(suspended)
+    }
+
+    /// A decision other than `cleared` takes away what the clearance allowed: the person's active
+    /// grants are suspended with it, for a security lead to revoke (or reinstate after a new
+    /// clearance).
+    pub(in crate::services) async fn suspend_on_decision(
+        &self,
+        conn: &mut Conn,
+        req: &RequestContext,
+        person_id: i64,
+        decision: &str,
+    ) -> Result<usize, AppError> {
+        if decision == "cleared" {
+            return Ok(0);
+        }
+        let reason =
+            format!("Suspended automatically: the screening decision is now \"{decision}\".");
+        let cause = format!("has the decision \"{decision}\"");
+        self.suspend_grants_of(conn, req, person_id, &reason, &cause)
+            .await
+    }
+
+    /// Suspends the person's active grants inside `conn`'s transaction and mails the security
+    /// leads; `cause` completes "The screening of <name> …" in the mail.
+    async fn suspend_grants_of(
+        &self,
+        conn: &mut Conn,
+        req: &RequestContext,
+        person_id: i64,
+        reason: &str,
+        cause: &str,
+    ) -> Result<usize, AppError> {
+        let ids = access_requests::active_of_people(conn, &[person_id])
+            .await
+            .or_internal(req)?;
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let now = unix_now_ms();
+        let mut suspended = Vec::new();
+        for id in ids {
+            let Some(record) = access_requests::lock(conn, id, now)
+                .await
+                .or_internal(req)?
+            else {
+                continue;
+            };
+            let change = Change {
+                reason: Some(reason),
+                ..Default::default()
+            };
+            apply(
+                conn,
+                req,
+                SYSTEM,
+                &record,
+                Event::Suspend,
+                &change,
+                now,
+                transition::by(req, json!({ "reason": reason })),
+            )
+            .await?;
+            if let Some(record) = access_requests::find(conn, id).await.or_internal(req)? {
+                suspended.push(views::request_view(conn, req, record).await?);
+            }
+        }
+        mails::suspended(conn, req, &suspended, cause, now).await?;
+        Ok(suspended.len())
     }
 }

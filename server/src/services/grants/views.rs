@@ -2,7 +2,7 @@
 
 use super::super::support::OrInternal;
 use crate::clock::rfc3339;
-use crate::store::access_requests::RequestRecord;
+use crate::store::access_requests::{self, RequestRecord};
 use crate::store::access_reviews;
 use crate::store::audit_log;
 use crate::store::db::Conn;
@@ -129,6 +129,20 @@ pub(in crate::services) async fn request_view(
         .pop()
         .ok_or("a request view went missing")
         .or_internal(req)
+}
+
+/// The request as it stands now in `conn`'s transaction, as a view (after a change).
+pub(in crate::services) async fn reload(
+    conn: &mut Conn,
+    req: &RequestContext,
+    id: i64,
+) -> Result<AccessRequestView, AppError> {
+    let record = access_requests::find(conn, id)
+        .await
+        .or_internal(req)?
+        .ok_or("the request is gone")
+        .or_internal(req)?;
+    request_view(conn, req, record).await
 }
 
 /// The audit entries of these requests, oldest first, as timeline entries.

@@ -3,6 +3,7 @@
 //! suspend and reinstate, the kill switch, the desired state, a person's timeline, and mail.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod decisions;
 mod exports;
 mod lifecycle;
 mod policy;
