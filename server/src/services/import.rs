@@ -100,13 +100,27 @@ impl Services {
         authorize(&self.db, req, Operation::EditPeople).await?;
         let Validated { ready, failed } = rows;
         let total = ready.len();
-        let mut ids = Vec::with_capacity(total);
-        for chunk in ready.chunks(CHUNK) {
+        // People who share keys go in together, so they see each other when first screened and
+        // few need screening again at the end.
+        let keys: Vec<Vec<LinkKey>> = ready.iter().map(|(doc, _)| links::link_keys(doc)).collect();
+        let mut id_of_row: Vec<i64> = vec![0; total];
+        let mut done = 0;
+        for rows in crate::profiles::chunking::plan(&keys, CHUNK) {
+            let chunk: Vec<(&(ProfileDocument, String), &[LinkKey])> = rows
+                .iter()
+                .map(|row| (&ready[*row], keys[*row].as_slice()))
+                .collect();
             let mut tx = self.db.begin().await.or_internal(req)?;
-            ids.extend(self.insert_chunk(&mut tx, req, chunk).await?);
+            let stored = self.insert_chunk(&mut tx, req, &chunk).await?;
             tx.commit().await.or_internal(req)?;
-            progress(ids.len(), total);
+            for (row, id) in rows.iter().zip(stored) {
+                id_of_row[*row] = id;
+            }
+            done += rows.len();
+            progress(done, total);
         }
+        // The report lists ids in the order of the rows.
+        let ids = id_of_row;
         self.rescreen_flagged(req, "linked profiles were imported")
             .await?;
         let mut details = json!({ "imported": ids.len(), "failed": failed.len() });
@@ -130,11 +144,13 @@ impl Services {
         &self,
         conn: &mut Conn,
         req: &RequestContext,
-        chunk: &[(ProfileDocument, String)],
+        rows: &[(&(ProfileDocument, String), &[LinkKey])],
     ) -> Result<Vec<i64>, AppError> {
         let by = actor_label(req);
         let now_ms = unix_now_ms();
-        let keys: Vec<Vec<LinkKey>> = chunk.iter().map(|(doc, _)| links::link_keys(doc)).collect();
+        let documents: Vec<&(ProfileDocument, String)> = rows.iter().map(|(row, _)| *row).collect();
+        let chunk = documents.as_slice();
+        let keys: Vec<&[LinkKey]> = rows.iter().map(|(_, keys)| *keys).collect();
 
         // The people first: their ids are what everything else refers to.
         let derived: Vec<(String, String)> = chunk
@@ -182,7 +198,7 @@ impl Services {
             .or_internal(req)?;
 
         // Everyone holding any of the chunk's keys, the chunk's own people included.
-        let mut wanted: Vec<&LinkKey> = keys.iter().flatten().collect();
+        let mut wanted: Vec<&LinkKey> = keys.iter().flat_map(|k| k.iter()).collect();
         wanted.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
         wanted.dedup_by(|a, b| a.kind == b.kind && a.key == b.key);
         let holders = link_index::holders_of(conn, &wanted)

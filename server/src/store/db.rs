@@ -85,7 +85,15 @@ impl Db {
 
     /// Starts a write transaction. One use case is one transaction, audit entry included.
     pub async fn begin(&self) -> Result<Transaction<'static, sqlx::Any>, sqlx::Error> {
-        self.writer.begin().await
+        match self.backend {
+            // IMMEDIATE takes SQLite's write lock at the start. Inside the server it changes
+            // nothing (one writer connection), but another process writing the same file (the
+            // `create-user` command beside a running server) then waits its busy timeout for the
+            // lock, where a deferred transaction that read first would fail outright once the
+            // server committed in between (a snapshot that can no longer become a write).
+            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.writer.begin().await,
+        }
     }
 
     /// A pool for reads.

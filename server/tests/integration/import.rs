@@ -438,7 +438,7 @@ db_test!(
             .as_i64()
             .unwrap();
 
-        // 600 rows: three chunks. Rows 10 (first chunk) and 400 (second) join the farm.
+        // 600 rows: three chunks. Rows 10 and 400 join the farm (and are stored together).
         let lines: Vec<String> = (0..600)
             .map(|i| {
                 let mut row = if i == 10 || i == 400 {
@@ -488,11 +488,9 @@ db_test!(
         assert_eq!(band_and_reason(ids[400]).await.0, "critical");
         assert_eq!(
             band_and_reason(ids[10]).await,
-            (
-                "critical".to_owned(),
-                "linked profiles were imported".to_owned()
-            ),
-            "a row of an earlier chunk is re-scored when a later chunk links to it"
+            ("critical".to_owned(), "imported".to_owned()),
+            "rows that share keys are stored in one chunk, so row 10 sees row 400 when first \
+             screened and needs no second screening"
         );
         assert_eq!(band_and_reason(ids[11]).await.0, "clear");
         let related: String = {
