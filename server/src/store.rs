@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod db;
 pub mod decisions;
 pub mod form_drafts;
+pub mod grant_reminders;
 pub mod import_jobs;
 pub mod invites;
 pub mod job_marks;

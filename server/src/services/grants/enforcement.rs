@@ -9,7 +9,8 @@ use super::super::support::{audit_as, OrInternal};
 use super::super::Services;
 use super::transition::SYSTEM;
 use super::{mails, views};
-use crate::store::access_requests::{self, Reminder};
+use crate::store::access_requests;
+use crate::store::grant_reminders::{self, Reminder};
 use crate::store::job_marks;
 use clearance_app::model::error::AppError;
 use clearance_app::model::request::RequestContext;
@@ -81,7 +82,7 @@ impl Services {
 
         for reminder in [Reminder::SevenDays, Reminder::OneDay] {
             let mut tx = self.db.begin().await.or_internal(req)?;
-            let ids = access_requests::claim_reminders(&mut tx, reminder, now_ms)
+            let ids = grant_reminders::claim_reminders(&mut tx, reminder, now_ms)
                 .await
                 .or_internal(req)?;
             let records = access_requests::find_many(&mut tx, &ids)
