@@ -8,7 +8,7 @@ use crate::mail::transport::Transport;
 use crate::services::sessions::CookiePolicy;
 use crate::services::Services;
 use crate::store::db::Db;
-use crate::web::{security, server_fn_errors, session, AppState};
+use crate::web::{render_retry, security, server_fn_errors, session, AppState};
 use anyhow::Context;
 use axum::body::Body;
 use axum::http::{header, HeaderName, Request, Response, StatusCode};
@@ -193,6 +193,7 @@ fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(not_found)
+        .layer(axum::middleware::from_fn(render_retry::retry_stalled_render))
         .layer(axum::middleware::from_fn(server_fn_errors::set_status))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::resolve_session))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::protect))

@@ -2,6 +2,7 @@
 
 pub mod body_limit;
 pub mod client_ip;
+pub mod render_retry;
 pub mod security;
 pub mod server_fn_errors;
 pub mod session;
