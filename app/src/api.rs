@@ -9,6 +9,7 @@ pub mod context;
 pub mod grants;
 pub mod people;
 pub mod users;
+pub mod watchlists;
 
 use crate::model::access::Operation;
 use leptos::server_fn::ServerFn;
@@ -73,5 +74,10 @@ pub fn endpoints() -> Vec<(&'static str, Operation)> {
         ),
         (campaigns::SignOffCampaign::PATH, Operation::SignOffCampaign),
         (campaigns::LoadDashboard::PATH, Operation::ViewDashboard),
+        (watchlists::ListWatchlists::PATH, Operation::ViewWatchlists),
+        (
+            watchlists::ImportWatchlist::PATH,
+            Operation::ImportWatchlist,
+        ),
     ]
 }

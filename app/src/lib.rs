@@ -75,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/grants") view=pages::grants::Grants ssr=SsrMode::Async/>
                     <Route path=path!("/campaigns") view=pages::campaigns::Campaigns ssr=SsrMode::Async/>
                     <Route path=path!("/campaigns/:id") view=pages::campaign::CampaignDetail ssr=SsrMode::Async/>
+                    <Route path=path!("/watchlists") view=pages::watchlists::Watchlists ssr=SsrMode::Async/>
                     <Route path=path!("/*any") view=pages::not_found::NotFound ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

@@ -14,3 +14,4 @@ pub mod profile;
 pub mod request;
 pub mod role;
 pub mod user;
+pub mod watchlists;

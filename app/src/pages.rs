@@ -23,3 +23,4 @@ pub mod person_new;
 pub mod repositories;
 pub mod repository;
 pub mod users;
+pub mod watchlists;

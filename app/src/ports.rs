@@ -21,6 +21,7 @@ use crate::model::person_form::{PersonDraft, PersonForm};
 use crate::model::profile::ProfileDocument;
 use crate::model::request::RequestContext;
 use crate::model::user::{InviteDetails, InviteSummary, UsersPage};
+use crate::model::watchlists::{ListVersionView, NewListVersion, WatchlistsPage};
 use async_trait::async_trait;
 use std::sync::Arc;
 
@@ -279,6 +280,20 @@ pub trait CampaignsPort: Send + Sync {
     async fn dashboard(&self, req: &RequestContext) -> Result<Dashboard, AppError>;
 }
 
+/// Watch lists: their versions, and importing a new one.
+#[async_trait]
+pub trait WatchlistsPort: Send + Sync {
+    async fn watchlists(&self, req: &RequestContext, page: u32)
+        -> Result<WatchlistsPage, AppError>;
+    /// Parses, stores and activates a new version of `source`; a malformed file changes nothing.
+    async fn import_watchlist(
+        &self,
+        req: &RequestContext,
+        source: &str,
+        upload: NewListVersion,
+    ) -> Result<ListVersionView, AppError>;
+}
+
 /// Everything the server functions need, provided once per request.
 #[derive(Clone)]
 pub struct Ports {
@@ -288,4 +303,5 @@ pub struct Ports {
     pub people: Arc<dyn PeoplePort>,
     pub grants: Arc<dyn GrantsPort>,
     pub campaigns: Arc<dyn CampaignsPort>,
+    pub watchlists: Arc<dyn WatchlistsPort>,
 }

@@ -1,4 +1,5 @@
-//! The command line: serve (default), create-user, verify-audit-log, verify-audit-export.
+//! The command line: serve (default), create-user, verify-audit-log, verify-audit-export,
+//! watchlist import.
 // Printing to stdout is what a command-line front end is for.
 #![allow(clippy::print_stdout)]
 
@@ -20,6 +21,11 @@ USAGE:
                                                 the first broken sequence number (exit 1)
     server verify-audit-export FILE             check an exported audit-log file offline (no
                                                 database); prints OK or where it breaks (exit 1)
+    server watchlist import --source S --format F PATH...
+                                                import a new version of watch list S from files
+                                                (or one directory holding them); formats:
+                                                ofac_csv, ftm, targets_simple, custom_csv. A
+                                                running server re-screens everyone within seconds
     server --help                               this text
 
 Configuration comes from environment variables; see README.md.";
@@ -31,6 +37,9 @@ pub async fn run(args: Vec<String>) -> anyhow::Result<i32> {
         Some("create-user") => create_user(&args[1..]).await,
         Some("verify-audit-log") => verify_audit_log().await,
         Some("verify-audit-export") => verify_audit_export(&args[1..]),
+        Some("watchlist") if args.get(1).map(String::as_str) == Some("import") => {
+            import_watchlist(&args[2..]).await
+        }
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             Ok(0)
@@ -105,6 +114,94 @@ async fn create_user(args: &[String]) -> anyhow::Result<i32> {
     match result {
         Ok(id) => {
             println!("Created {role} {email} (user {id}).");
+            Ok(0)
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            Ok(1)
+        }
+    }
+}
+
+/// The files of `--format` from the paths given: each file by its own name, or all of them from
+/// one directory.
+fn read_list_files(
+    format: &str,
+    paths: &[&str],
+) -> anyhow::Result<Vec<clearance_app::model::watchlists::ListFile>> {
+    use base64::Engine;
+    use clearance_app::model::watchlists::{files_of, ListFile};
+    let wanted = files_of(format);
+    let mut found = Vec::new();
+    for path in paths {
+        let path = std::path::Path::new(path);
+        let files: Vec<std::path::PathBuf> = if path.is_dir() {
+            wanted.iter().map(|name| path.join(name)).collect()
+        } else {
+            vec![path.to_path_buf()]
+        };
+        for file in files {
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            found.push(ListFile {
+                name,
+                content: base64::engine::general_purpose::STANDARD.encode(bytes),
+                base64: true,
+            });
+        }
+    }
+    Ok(found)
+}
+
+async fn import_watchlist(args: &[String]) -> anyhow::Result<i32> {
+    let (Some(source), Some(format)) = (flag(args, "--source"), flag(args, "--format")) else {
+        bail!("watchlist import needs --source, --format and at least one PATH\n\n{USAGE}");
+    };
+    let mut paths = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if arg == "--source" || arg == "--format" {
+            rest.next();
+        } else {
+            paths.push(arg.as_str());
+        }
+    }
+    if paths.is_empty() {
+        bail!("watchlist import needs at least one PATH\n\n{USAGE}");
+    }
+    let upload = clearance_app::model::watchlists::NewListVersion {
+        format: format.to_owned(),
+        files: read_list_files(format, &paths)?,
+    };
+    let settings = Settings::from_env()?;
+    let db = Db::connect(&settings.database_url).await?;
+    let keys = crate::auth::token::TokenKeys::new(&settings.session_key, "clearance")
+        .map_err(anyhow::Error::msg)?;
+    let services = crate::services::Services::new(
+        db.clone(),
+        keys,
+        crate::services::sessions::CookiePolicy { secure: false },
+        settings.hash_key.clone(),
+    );
+    let result = services
+        .import_watchlist_as(&RequestContext::internal("cli"), "cli", source, upload)
+        .await;
+    db.close().await;
+    match result {
+        Ok(version) => {
+            println!(
+                "Imported {source} version {}: {} entries, {} names, {} identifiers (sha256 {}). It is active; a running server re-screens everyone against it.",
+                version.id,
+                version.entry_count,
+                version.name_count,
+                version.identifier_count,
+                version.content_sha256
+            );
             Ok(0)
         }
         Err(err) => {

@@ -2,3 +2,4 @@
 pub mod grant_enforcer;
 pub mod mail_worker;
 pub mod rules_refresh;
+pub mod watchlist_rescreen;

@@ -7,6 +7,7 @@ mod error;
 mod grants;
 pub mod people;
 mod routes;
+mod watchlists;
 
 pub use error::ApiError;
 pub use routes::{router, ROUTES};

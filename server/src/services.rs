@@ -19,6 +19,7 @@ mod screening;
 pub mod sessions;
 pub mod support;
 pub mod users;
+pub mod watchlists;
 
 use crate::auth::token::TokenKeys;
 use crate::grants::PolicySettings;
@@ -36,6 +37,8 @@ pub struct Services {
     pub hash_key: Arc<Vec<u8>>,
     /// The configurable parts of the access policy (screening age, request lifetime).
     pub grant_policy: PolicySettings,
+    /// The matcher of the active watch-list versions, read by every screening.
+    pub watchlists: Arc<watchlists::WatchlistState>,
 }
 
 impl Services {
@@ -46,6 +49,7 @@ impl Services {
             cookies,
             hash_key: Arc::new(hash_key),
             grant_policy: PolicySettings::default(),
+            watchlists: Arc::default(),
         }
     }
 
@@ -63,6 +67,7 @@ impl Services {
             people: self.clone(),
             grants: self.clone(),
             campaigns: self.clone(),
+            watchlists: self.clone(),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::auth::token::{TokenKeys, TokenKind};
 use crate::config::Settings;
-use crate::jobs::{grant_enforcer, mail_worker, rules_refresh};
+use crate::jobs::{grant_enforcer, mail_worker, rules_refresh, watchlist_rescreen};
 use crate::mail::transport::Transport;
 use crate::services::sessions::CookiePolicy;
 use crate::services::Services;
@@ -14,6 +14,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderName, Request, Response, StatusCode};
 use axum::routing::get;
 use axum::Router;
+use clearance_app::model::request::RequestContext;
 use clearance_app::{shell, App};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -61,6 +62,11 @@ impl Application {
                 .with_grant_policy(settings.grant_policy),
         );
         fail_interrupted_imports(&services).await;
+        // Screenings read the active watch lists from the first request on.
+        services
+            .reload_watchlists(&RequestContext::internal("startup"))
+            .await
+            .map_err(|e| anyhow::anyhow!("loading the active watch lists: {e}"))?;
         let listener = TcpListener::bind(settings.listen_addr)
             .await
             .with_context(|| format!("listening on {}", settings.listen_addr))?;
@@ -119,6 +125,11 @@ impl Application {
                 stop_rx.clone(),
             ))
         });
+        let rescreen = tokio::spawn(watchlist_rescreen::run(
+            self.state.services.clone(),
+            self.state.settings.public_url.clone(),
+            stop_rx.clone(),
+        ));
         let refresh = settings
             .refresh_screenings_on_start
             .then(|| tokio::spawn(rules_refresh::run(self.state.services.clone(), stop_rx)));
@@ -132,6 +143,7 @@ impl Application {
         .await?;
         let _ = stop_tx.send(true);
         let _ = worker.await;
+        let _ = rescreen.await;
         if let Some(refresh) = refresh {
             let _ = refresh.await;
         }

@@ -22,3 +22,4 @@ pub mod rescreen_queue;
 pub mod screenings;
 pub mod throttle;
 pub mod users;
+pub mod watchlists;

@@ -27,6 +27,8 @@ pub mod encoding;
 pub mod entry;
 pub mod error;
 pub mod limits;
+pub mod lookup;
+pub mod matching;
 pub mod ofac_csv;
 pub mod opensanctions;
 

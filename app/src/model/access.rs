@@ -62,6 +62,10 @@ pub enum Operation {
     ExportEvidence,
     /// The founders' dashboard.
     ViewDashboard,
+    /// Watch-list sources, their versions and re-screening progress.
+    ViewWatchlists,
+    /// Import a new version of a watch list.
+    ImportWatchlist,
 }
 
 use Role::*;
@@ -77,9 +81,11 @@ const ACCESS_REQUESTERS: &[Role] = &[Admin, SecurityLead, Hr];
 const ACCESS_REVIEWERS: &[Role] = &[SecurityLead];
 const CAMPAIGN_READERS: &[Role] = &[Admin, SecurityLead, Auditor];
 const CAMPAIGN_REVIEWERS: &[Role] = &[Admin, SecurityLead];
+const WATCHLIST_READERS: &[Role] = &[Admin, SecurityLead, Hr, Auditor];
+const WATCHLIST_IMPORTERS: &[Role] = &[Admin, SecurityLead];
 
 impl Operation {
-    pub const ALL: [Operation; 29] = [
+    pub const ALL: [Operation; 31] = [
         Operation::WhoAmI,
         Operation::SignIn,
         Operation::SignOut,
@@ -109,6 +115,8 @@ impl Operation {
         Operation::SignOffCampaign,
         Operation::ExportEvidence,
         Operation::ViewDashboard,
+        Operation::ViewWatchlists,
+        Operation::ImportWatchlist,
     ];
 
     /// The table itself.
@@ -146,6 +154,9 @@ impl Operation {
                 Audience::Roles(ADMIN_ONLY)
             }
             Operation::DecideCampaignItem => Audience::Roles(CAMPAIGN_REVIEWERS),
+            Operation::ViewWatchlists => Audience::Roles(WATCHLIST_READERS),
+            // A list decides who is held: only those who answer for security change it.
+            Operation::ImportWatchlist => Audience::Roles(WATCHLIST_IMPORTERS),
             // Evidence is for whoever answers to an auditor, and the auditor.
             Operation::ExportEvidence => Audience::Roles(AUDIT_READERS),
         }

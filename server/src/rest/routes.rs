@@ -2,7 +2,7 @@
 //! table; the router is built from the same handlers).
 
 use super::error::{bad_json, ApiError};
-use super::{campaigns, grants};
+use super::{campaigns, grants, watchlists};
 use crate::auth::token::TokenKind;
 use crate::services::support::OrInternal;
 use crate::web::AppState;
@@ -80,6 +80,12 @@ pub const ROUTES: &[(&str, &str, Operation)] = &[
     ("GET", "/campaigns/1/report.html", Operation::ExportEvidence),
     ("GET", "/audit-log/export", Operation::ExportEvidence),
     ("GET", "/dashboard", Operation::ViewDashboard),
+    ("GET", "/watchlists", Operation::ViewWatchlists),
+    (
+        "POST",
+        "/watchlists/us_ofac_sdn/versions",
+        Operation::ImportWatchlist,
+    ),
 ];
 
 pub fn router() -> Router<AppState> {
@@ -139,6 +145,8 @@ pub fn router() -> Router<AppState> {
         .route("/campaigns/{id}/report.html", get(campaigns::report))
         .route("/audit-log/export", get(campaigns::audit_export))
         .route("/dashboard", get(campaigns::dashboard))
+        .route("/watchlists", get(watchlists::list))
+        .route("/watchlists/{source}/versions", post(watchlists::import))
 }
 
 type Ctx = Extension<RequestContext>;

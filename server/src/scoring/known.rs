@@ -21,6 +21,12 @@ pub struct WatchlistHit {
     /// 0..=1; exact identifier matches are 1.
     pub score: f64,
     pub severity: Severity,
+    /// A digest of the listed entry as imported: part of the finding's evidence, so a dismissed
+    /// (false) match comes back when the entry changes, not merely because a new version of the
+    /// list was imported.
+    pub entry_digest: String,
+    /// How the score came about, one line per compared feature (name parts, DOB, nationality).
+    pub explanation: Vec<(String, String)>,
 }
 
 /// What the engine needs from the watch lists. Implemented by the watch-list matcher; until lists
@@ -38,23 +44,30 @@ impl WatchlistLookup for NoLists {
     }
 }
 
-/// One finding per hit, with the list, version, entry and score as evidence.
+/// One finding per hit. The list version is in the title, not the evidence: the evidence is what
+/// a dismissal (a reviewed false match) is keyed on, and it must survive a new version of an
+/// unchanged entry (issue 4 item 5).
 pub fn findings(hits: &[WatchlistHit]) -> Vec<Finding> {
     hits.iter()
         .map(|hit| {
-            Finding::new(
+            let mut finding = Finding::new(
                 hit.indicator,
                 Family::Known,
                 hit.severity,
                 format!(
-                    "Matches {} entry {} ({})",
-                    hit.list, hit.entry_id, hit.matched
+                    "Matches {} entry {} \u{201c}{}\u{201d} (list version {})",
+                    hit.list, hit.entry_id, hit.matched, hit.list_version
                 ),
             )
             .evidence(hit.field.clone(), hit.value.clone())
-            .evidence("list_version", hit.list_version.clone())
-            .evidence("score", format!("{:.2}", hit.score))
-            .source("S18; S19")
+            .evidence("list", hit.list.clone())
+            .evidence("entry", hit.entry_id.clone())
+            .evidence("entry_digest", hit.entry_digest.clone())
+            .evidence("score", format!("{:.2}", hit.score));
+            for (feature, detail) in &hit.explanation {
+                finding = finding.evidence(feature.clone(), detail.clone());
+            }
+            finding.source("S18; S19")
         })
         .collect()
 }
@@ -80,15 +93,22 @@ mod tests {
             matched: "LAZARUS GROUP".into(),
             score: 1.0,
             severity: Severity::Critical,
+            entry_digest: "5e1c".into(),
+            explanation: vec![("identifier".into(), "exact wallet".into())],
         };
         let found = findings(&[hit]);
         assert_eq!(
             (found[0].indicator, found[0].severity, found[0].family),
             ("KNOWN-02", Severity::Critical, Family::Known)
         );
+        assert!(found[0].title.contains("list version 2026-11-20"));
         assert!(found[0]
             .evidence
             .iter()
-            .any(|e| e.field == "list_version" && e.value == "2026-11-20"));
+            .any(|e| e.field == "entry_digest" && e.value == "5e1c"));
+        assert!(found[0]
+            .evidence
+            .iter()
+            .any(|e| e.field == "identifier" && e.value == "exact wallet"));
     }
 }

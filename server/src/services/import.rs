@@ -15,6 +15,7 @@ use super::support::{actor_label, audit, authorize, OrInternal};
 use super::Services;
 use crate::clock::{unix_now, unix_now_ms};
 use crate::profiles::import::Parsed;
+use crate::scoring::known::WatchlistLookup;
 use crate::scoring::links::{self, LinkHit, LinkKey};
 use crate::scoring::{self, score, Finding, Input, Lookups};
 use crate::store::audit_log::{self, NewEntry};
@@ -226,17 +227,19 @@ impl Services {
             .collect();
         let referrals = self.referrals(conn, req, &referred).await?;
         let mut screened = Vec::with_capacity(chunk.len());
+        let lists = self.watchlists.current();
         for ((id, (doc, _)), hits) in ids.iter().zip(chunk).zip(&all_hits) {
             stored_others.extend(
                 hits.iter()
                     .map(|h| h.other_person_id)
                     .filter(|o| !in_chunk.contains(o)),
             );
+            let known = lists.hits(doc);
             let result = scoring::screen_with(
                 &Input { profile: doc, now },
                 Lookups {
                     links: hits,
-                    watchlist: &[],
+                    watchlist: &known,
                     referral: referrals.get(id),
                 },
             );

@@ -8,6 +8,7 @@ use super::screening::{fingerprint, label, Rendered};
 use super::support::OrInternal;
 use super::Services;
 use crate::clock::{unix_now, unix_now_ms};
+use crate::scoring::known::WatchlistLookup;
 use crate::scoring::links::{self, LinkHit, LinkKey};
 use crate::scoring::{self, score, Finding, Input, Lookups};
 use crate::store::db::Conn;
@@ -135,15 +136,17 @@ impl Services {
 
         let (now, now_ms) = (unix_now(), unix_now_ms());
         let no_prints = BTreeSet::new();
+        let lists = self.watchlists.current();
         let mut linked = BTreeSet::new();
         let mut changed: Vec<Changed> = Vec::new();
         for ((record, doc, _), hits) in people_keys.iter().zip(&all_hits) {
             linked.extend(hits.iter().map(|h| h.other_person_id));
+            let known = lists.hits(doc);
             let result = scoring::screen_with(
                 &Input { profile: doc, now },
                 Lookups {
                     links: hits,
-                    watchlist: &[],
+                    watchlist: &known,
                     referral: referrals.get(&record.id),
                 },
             );

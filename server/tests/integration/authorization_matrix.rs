@@ -37,6 +37,13 @@ fn sample_form(path: &str) -> Vec<(&'static str, String)> {
             ("confirm_password", s("x")),
         ],
         "audit/page" => vec![("page", s("1"))],
+        "watchlists/list" => vec![("page", s("1"))],
+        // An invalid list id: allowed roles get a 400 and nothing is imported.
+        "watchlists/import" => vec![
+            ("source", s("Not A List!")),
+            ("format", s("custom_csv")),
+            ("first", s("kind,value\nemail,a@example.com\n")),
+        ],
         "people/list" => vec![("query[page]", s("1"))],
         "people/page" => vec![("id", s("999999"))],
         "people/create" => vec![("form[legal_name]", s(""))],
@@ -167,7 +174,7 @@ db_test!(
             );
         }
         assert_eq!(app.call(&app.client(), "/api/sign_out", &[]).await.0, 401);
-        assert!(checked >= 45 * 5, "{checked}");
+        assert!(checked >= 47 * 5, "{checked}");
     }
 );
 

@@ -24,3 +24,4 @@ mod person_edit;
 mod personas;
 mod repository_changes;
 mod rules_refresh;
+mod watchlists;

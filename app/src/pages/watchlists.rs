@@ -1,0 +1,187 @@
+//! Watch lists: the active version of every list, every imported version with its counts and
+//! content hash, the re-screening progress after a switch, and (for admins and security leads)
+//! the form that imports a new version.
+
+use crate::api::watchlists::{list_watchlists, ImportWatchlist};
+use crate::components::feedback::{action_error, page_error};
+use crate::components::pager::Pager;
+use crate::model::watchlists::{ListVersionView, WatchlistsPage, FORMATS};
+use crate::pages::users::short_time;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use std::time::Duration;
+
+/// How often the page asks again while a re-screening runs (with JavaScript).
+const POLL_EVERY: Duration = Duration::from_millis(1000);
+
+/// Without JavaScript the page reloads itself while a re-screening runs.
+const RELOAD_WITHOUT_JS: &str = r#"<meta http-equiv="refresh" content="3">"#;
+
+/// Largest upload through this form (the server's limit for form posts); larger lists go
+/// through the API or `server watchlist import`.
+const FORM_LIMIT_HINT: &str = "Up to 1 MiB in all through this form; larger lists (the full OFAC set, OpenSanctions exports) go through POST /api/v1/watchlists/{source}/versions or `server watchlist import`.";
+
+#[component]
+pub fn Watchlists() -> impl IntoView {
+    let query = use_query_map();
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+    };
+    let import = ServerAction::<ImportWatchlist>::new();
+    let (tick, set_tick) = signal(0u32);
+    let data = Resource::new(
+        move || (page(), import.version().get(), tick.get()),
+        |(page, _, _)| list_watchlists(Some(page)),
+    );
+    // In the browser only: while a pass runs, ask again in a moment.
+    Effect::new(move || {
+        let running = matches!(data.get(), Some(Ok(ref p)) if rescreening(p));
+        if running {
+            let next = move || set_tick.update(|t| *t = t.wrapping_add(1));
+            if let Ok(handle) = set_timeout_with_handle(next, POLL_EVERY) {
+                on_cleanup(move || handle.clear());
+            }
+        }
+    });
+    view! {
+        <Title text="Watch lists"/>
+        <h1>"Watch lists"</h1>
+        <p class="hint">"Every profile is screened against the active version of each list (KNOWN-01 to KNOWN-07): names with fuzzy matching, wallets, e-mail addresses, phones and domains exactly. Importing a version makes it active once it is complete and screens everyone again."</p>
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(lists) => lists_view(lists, import).into_any(),
+                    Err(err) => page_error(err),
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn rescreening(page: &WatchlistsPage) -> bool {
+    page.active.iter().any(|v| !v.rescreen.finished)
+}
+
+fn lists_view(page: WatchlistsPage, import: ServerAction<ImportWatchlist>) -> impl IntoView {
+    let running = rescreening(&page);
+    let WatchlistsPage {
+        active,
+        versions,
+        page: info,
+        may_import,
+    } = page;
+    view! {
+        {running.then(|| view! { <noscript inner_html=RELOAD_WITHOUT_JS></noscript> })}
+        <section class="card">
+            <h2>"Active lists"</h2>
+            {if active.is_empty() {
+                view! { <p class="empty">"No list has been imported yet: screenings have no KNOWN-* findings until one is."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="data" id="active-lists">
+                        <thead><tr><th>"List"</th><th>"Version"</th><th>"Entries"</th><th>"Imported"</th><th>"Re-screening"</th></tr></thead>
+                        <tbody>{active.into_iter().map(active_row).collect_view()}</tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+        {may_import.then(|| import_form(import))}
+        <h2>"All versions"</h2>
+        {if versions.is_empty() {
+            view! { <p class="empty">"No versions yet."</p> }.into_any()
+        } else {
+            view! {
+                <table class="data" id="list-versions">
+                    <thead><tr><th>"Version"</th><th>"List"</th><th>"Format"</th><th>"Entries"</th><th>"Names"</th><th>"Identifiers"</th><th>"Imported"</th><th>"By"</th><th>"SHA-256"</th><th>"State"</th></tr></thead>
+                    <tbody>{versions.into_iter().map(version_row).collect_view()}</tbody>
+                </table>
+                <Pager info=info path="/watchlists" base_query=""/>
+            }.into_any()
+        }}
+    }
+}
+
+fn active_row(v: ListVersionView) -> impl IntoView {
+    let (done, total) = (v.rescreen.done.min(v.rescreen.total), v.rescreen.total);
+    let (status, text) = if v.rescreen.finished {
+        ("finished", format!("Finished · {total} profiles screened"))
+    } else {
+        ("running", format!("{done} of {total} profiles screened"))
+    };
+    let (value, max) = if v.rescreen.finished || total == 0 {
+        (1, 1)
+    } else {
+        (done, total)
+    };
+    view! {
+        <tr>
+            <td><code>{v.source}</code></td>
+            <td>{v.id}</td>
+            <td>{v.entry_count}</td>
+            <td>{short_time(&v.imported_at)}</td>
+            <td data-rescreen=status>
+                <progress value=value max=max aria-hidden="true"></progress>
+                " "<span class="progress-text">{text}</span>
+            </td>
+        </tr>
+    }
+}
+
+fn version_row(v: ListVersionView) -> impl IntoView {
+    let short_hash = v.content_sha256.chars().take(12).collect::<String>();
+    let state = if v.active {
+        view! { <span class="state state-open">"Active"</span> }.into_any()
+    } else {
+        view! { <span class="state">"Superseded"</span> }.into_any()
+    };
+    view! {
+        <tr>
+            <td>{v.id}</td>
+            <td><code>{v.source}</code></td>
+            <td>{v.format}</td>
+            <td>{v.entry_count}</td>
+            <td>{v.name_count}</td>
+            <td>{v.identifier_count}</td>
+            <td>{short_time(&v.imported_at)}</td>
+            <td>{v.imported_by}</td>
+            <td><code title=v.content_sha256.clone()>{short_hash}</code></td>
+            <td>{state}</td>
+        </tr>
+    }
+}
+
+fn import_form(import: ServerAction<ImportWatchlist>) -> impl IntoView {
+    view! {
+        <section class="card">
+            <h2>"Import a version"</h2>
+            <p class="hint">"Paste the file contents. The file is checked whole first: a malformed file is refused with its line number and the active version stays. "{FORM_LIMIT_HINT}</p>
+            {action_error(import)}
+            <ActionForm action=import attr:class="stack">
+                <label for="list-source">"List id"</label>
+                <input id="list-source" name="source" required maxlength="40" pattern="[a-z][a-z0-9_]{1,39}" value="us_ofac_sdn" autocomplete="off"/>
+                <p class="hint">"Lower-case letters, digits and underscores, e.g. us_ofac_sdn, opensanctions, incidents. A custom list whose id contains “community” raises KNOWN-06 (medium); other custom lists raise KNOWN-07 (critical)."</p>
+                <label for="list-format">"Format"</label>
+                <select id="list-format" name="format">
+                    {FORMATS.iter().map(|(value, label)| view! { <option value=*value>{*label}</option> }).collect_view()}
+                </select>
+                <label for="list-first">"sdn.csv, or the one file of the other formats"</label>
+                <textarea id="list-first" name="first" rows="6" required></textarea>
+                <details>
+                    <summary>"The rest of the OFAC set"</summary>
+                    <label for="list-alt">"alt.csv"</label>
+                    <textarea id="list-alt" name="alt" rows="4"></textarea>
+                    <label for="list-add">"add.csv"</label>
+                    <textarea id="list-add" name="add" rows="4"></textarea>
+                    <label for="list-comments">"sdn_comments.csv"</label>
+                    <textarea id="list-comments" name="comments" rows="4"></textarea>
+                </details>
+                <button type="submit" class="primary">"Import"</button>
+            </ActionForm>
+        </section>
+    }
+}

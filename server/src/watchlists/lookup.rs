@@ -1,0 +1,416 @@
+//! The screening engine's watch-list lookup (`scoring::known::WatchlistLookup`) over the active
+//! version of every list: a profile's names, contacts, wallets and employers against each list's
+//! matcher, each hit with its list, version, entry, score and explanation (INDICATORS.md §2.3).
+//! Pure: built from parsed entries, read by many screenings at once.
+
+use super::entry::{AliasKind, Entry, EntryKind};
+use super::matching::{
+    IdentifierKind, ListIdentifier, ListName, Matcher, NameKind, NameQuery,
+    Severity as MatchSeverity,
+};
+use crate::scoring::finding::Severity;
+use crate::scoring::known::{WatchlistHit, WatchlistLookup};
+use clearance_app::model::profile::ProfileDocument;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// Which version of which list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListVersion {
+    pub source: String,
+    pub version_id: i64,
+}
+
+/// What hits on a list mean: sanctions lists designate; custom lists are incident indicators
+/// (KNOWN-07) or, when their source id says `community`, unverified community leads (KNOWN-06).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListRole {
+    Sanctions,
+    Incidents,
+    Community,
+}
+
+impl ListRole {
+    pub fn of(source: &str, format: &str) -> ListRole {
+        if format != "custom_csv" {
+            ListRole::Sanctions
+        } else if source.contains("community") {
+            ListRole::Community
+        } else {
+            ListRole::Incidents
+        }
+    }
+}
+
+struct LoadedList {
+    version: ListVersion,
+    role: ListRole,
+    matcher: Matcher,
+    /// Entry id → (primary name, digest of the entry as imported).
+    entries: HashMap<String, (String, String)>,
+}
+
+/// The active lists; empty until a list is imported.
+#[derive(Default)]
+pub struct ActiveLists {
+    lists: Vec<LoadedList>,
+}
+
+/// A matcher's inputs from parsed entries: every name (primary and aliases, with the entry's
+/// qualifiers) and every identifier.
+pub fn matcher_inputs(entries: &[Entry]) -> (Vec<ListName>, Vec<ListIdentifier>) {
+    let mut names = Vec::new();
+    let mut identifiers = Vec::new();
+    for entry in entries {
+        let kind = match entry.kind {
+            EntryKind::Person | EntryKind::Other => NameKind::Person,
+            EntryKind::Organization | EntryKind::Vessel | EntryKind::Aircraft => {
+                NameKind::Organization
+            }
+        };
+        let aliases = entry
+            .aliases
+            .iter()
+            .filter(|a| a.kind != AliasKind::Weak)
+            .map(|a| (a.name.as_str(), true));
+        for (name, is_alias) in std::iter::once((entry.name.as_str(), false)).chain(aliases) {
+            if name.trim().is_empty() {
+                continue;
+            }
+            names.push(ListName {
+                entry_id: entry.id.clone(),
+                name: name.to_owned(),
+                is_alias,
+                kind,
+                birth_dates: entry.birth_dates.clone(),
+                nationalities: entry.nationalities.clone(),
+            });
+        }
+        let mut add = |kind: IdentifierKind, value: &str| {
+            identifiers.push(ListIdentifier {
+                entry_id: entry.id.clone(),
+                kind,
+                value: value.to_owned(),
+            });
+        };
+        entry
+            .wallets
+            .iter()
+            .for_each(|w| add(IdentifierKind::Wallet, &w.address));
+        entry
+            .emails
+            .iter()
+            .for_each(|v| add(IdentifierKind::Email, v));
+        entry
+            .phones
+            .iter()
+            .for_each(|v| add(IdentifierKind::Phone, v));
+        entry
+            .id_numbers
+            .iter()
+            .for_each(|v| add(IdentifierKind::IdNumber, &v.number));
+        entry
+            .websites
+            .iter()
+            .for_each(|v| add(IdentifierKind::Domain, v));
+        entry
+            .bank_accounts
+            .iter()
+            .for_each(|v| add(IdentifierKind::BankAccount, v));
+        entry
+            .github_logins
+            .iter()
+            .for_each(|v| add(IdentifierKind::GithubLogin, v));
+        entry
+            .addresses
+            .iter()
+            .for_each(|v| add(IdentifierKind::Address, v));
+    }
+    (names, identifiers)
+}
+
+/// The first 12 hex digits of SHA-256 over the entry's JSON.
+pub fn entry_digest(entry: &Entry) -> String {
+    let json = serde_json::to_vec(entry).unwrap_or_default();
+    hex::encode(&Sha256::digest(&json)[..6])
+}
+
+impl ActiveLists {
+    /// Adds a list version (replacing nothing: the caller passes one version per source).
+    pub fn add(&mut self, version: ListVersion, format: &str, entries: &[Entry]) {
+        let (names, identifiers) = matcher_inputs(entries);
+        let role = ListRole::of(&version.source, format);
+        let entries = entries
+            .iter()
+            .map(|e| {
+                let shown = if e.name.is_empty() {
+                    e.remarks.clone().unwrap_or_else(|| e.id.clone())
+                } else {
+                    e.name.clone()
+                };
+                (e.id.clone(), (shown, entry_digest(e)))
+            })
+            .collect();
+        self.lists.push(LoadedList {
+            version,
+            role,
+            matcher: Matcher::new(&names, &identifiers),
+            entries,
+        });
+    }
+
+    pub fn versions(&self) -> Vec<ListVersion> {
+        self.lists.iter().map(|l| l.version.clone()).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lists.is_empty()
+    }
+}
+
+/// A name of the profile to screen, with the field it came from.
+fn profile_names(profile: &ProfileDocument) -> Vec<(String, &str)> {
+    let identity = &profile.identity;
+    let mut names = vec![(
+        "identity.legal_name.full".to_owned(),
+        identity.legal_name.full.as_str(),
+    )];
+    for (i, former) in identity.legal_name.former_names.iter().enumerate() {
+        names.push((format!("identity.legal_name.former_names[{i}]"), former));
+    }
+    for (i, variant) in identity.name_variants.iter().enumerate() {
+        names.push((format!("identity.name_variants[{i}].value"), &variant.value));
+    }
+    let mut seen = Vec::new();
+    names.retain(|(_, n)| {
+        let key = n.trim().to_lowercase();
+        !key.is_empty() && !seen.contains(&key) && {
+            seen.push(key);
+            true
+        }
+    });
+    names
+}
+
+/// The profile's identifiers to look up exactly, with their fields.
+fn profile_identifiers(profile: &ProfileDocument) -> Vec<(String, IdentifierKind, &str)> {
+    let mut out = Vec::new();
+    for (i, w) in profile.crypto_wallets.iter().enumerate() {
+        out.push((
+            format!("crypto_wallets[{i}].address"),
+            IdentifierKind::Wallet,
+            w.address.as_str(),
+        ));
+    }
+    for (i, e) in profile.contact.emails.iter().enumerate() {
+        out.push((
+            format!("contact.emails[{i}].address"),
+            IdentifierKind::Email,
+            e.address.as_str(),
+        ));
+    }
+    for (i, p) in profile.contact.phones.iter().enumerate() {
+        out.push((
+            format!("contact.phones[{i}].e164"),
+            IdentifierKind::Phone,
+            p.e164.as_str(),
+        ));
+    }
+    if let Some(login) = profile.online_presence.github.login.as_deref() {
+        out.push((
+            "online_presence.github.login".into(),
+            IdentifierKind::GithubLogin,
+            login,
+        ));
+    }
+    for (i, site) in profile.online_presence.portfolio_sites.iter().enumerate() {
+        out.push((
+            format!("online_presence.portfolio_sites[{i}].url"),
+            IdentifierKind::Domain,
+            site.url.as_str(),
+        ));
+    }
+    for (i, job) in profile.employment.iter().enumerate() {
+        if let Some(domain) = job.employer_domain.as_deref() {
+            out.push((
+                format!("employment[{i}].employer_domain"),
+                IdentifierKind::Domain,
+                domain,
+            ));
+        }
+    }
+    out.retain(|(_, _, v)| !v.trim().is_empty());
+    out
+}
+
+/// What one comparison found, before it becomes a [`WatchlistHit`] of a list.
+struct Found<'a> {
+    indicator: &'static str,
+    entry_id: &'a str,
+    field: String,
+    value: &'a str,
+    matched: &'a str,
+    score: f64,
+    severity: Severity,
+    explanation: Vec<(String, String)>,
+}
+
+impl LoadedList {
+    fn hit(&self, found: Found<'_>) -> WatchlistHit {
+        let (shown, digest) = self
+            .entries
+            .get(found.entry_id)
+            .cloned()
+            .unwrap_or_else(|| (found.matched.to_owned(), String::new()));
+        let matched = if shown == found.matched {
+            shown
+        } else {
+            format!("{shown}: {}", found.matched)
+        };
+        WatchlistHit {
+            indicator: found.indicator,
+            list: self.version.source.clone(),
+            list_version: self.version.version_id.to_string(),
+            entry_id: found.entry_id.to_owned(),
+            field: found.field,
+            value: found.value.to_owned(),
+            matched,
+            score: found.score,
+            severity: found.severity,
+            entry_digest: digest,
+            explanation: found.explanation,
+        }
+    }
+
+    fn name_hits(&self, profile: &ProfileDocument, out: &mut Vec<WatchlistHit>) {
+        let nationality = profile.identity.nationality.first().map(String::as_str);
+        let mut best: HashMap<String, WatchlistHit> = HashMap::new();
+        for (field, name) in profile_names(profile) {
+            let query = NameQuery {
+                name,
+                birth_date: profile.identity.dob.as_deref(),
+                nationality,
+            };
+            for m in self.matcher.match_name(&query) {
+                let (indicator, severity) = match (self.role, m.severity) {
+                    // Published aliases of wanted workers (custom name lists).
+                    (ListRole::Incidents | ListRole::Community, _) => ("KNOWN-05", Severity::High),
+                    (ListRole::Sanctions, MatchSeverity::Critical) => {
+                        ("KNOWN-01", Severity::Critical)
+                    }
+                    (ListRole::Sanctions, MatchSeverity::Review) => ("KNOWN-01", Severity::High),
+                };
+                let explanation = m
+                    .explanation
+                    .iter()
+                    .map(|f| (f.name.to_owned(), f.detail.clone()))
+                    .collect();
+                let hit = self.hit(Found {
+                    indicator,
+                    entry_id: &m.entry_id,
+                    field: field.clone(),
+                    value: name,
+                    matched: &m.matched_name,
+                    score: m.score,
+                    severity,
+                    explanation,
+                });
+                keep_best(&mut best, hit);
+            }
+        }
+        for (i, job) in profile.employment.iter().enumerate() {
+            let name = job.employer_name.as_str();
+            if name.trim().is_empty() || self.role != ListRole::Sanctions {
+                continue;
+            }
+            let query = NameQuery {
+                name,
+                ..NameQuery::default()
+            };
+            for m in self.matcher.match_name(&query) {
+                if m.kind != NameKind::Organization {
+                    continue;
+                }
+                let explanation = m
+                    .explanation
+                    .iter()
+                    .map(|f| (f.name.to_owned(), f.detail.clone()))
+                    .collect();
+                let hit = self.hit(Found {
+                    indicator: "KNOWN-04",
+                    entry_id: &m.entry_id,
+                    field: format!("employment[{i}].employer_name"),
+                    value: name,
+                    matched: &m.matched_name,
+                    score: m.score,
+                    severity: Severity::High,
+                    explanation,
+                });
+                keep_best(&mut best, hit);
+            }
+        }
+        let mut hits: Vec<WatchlistHit> = best.into_values().collect();
+        hits.sort_by(|a, b| (&a.indicator, &a.entry_id).cmp(&(&b.indicator, &b.entry_id)));
+        out.extend(hits);
+    }
+
+    fn identifier_hits(&self, profile: &ProfileDocument, out: &mut Vec<WatchlistHit>) {
+        for (field, kind, value) in profile_identifiers(profile) {
+            for m in self.matcher.match_identifier(kind, value) {
+                let (indicator, severity) = match (self.role, kind) {
+                    (ListRole::Community, _) => ("KNOWN-06", Severity::Medium),
+                    (ListRole::Incidents, _) => ("KNOWN-07", Severity::Critical),
+                    (ListRole::Sanctions, IdentifierKind::Domain)
+                        if field.starts_with("employment") =>
+                    {
+                        ("KNOWN-04", Severity::High)
+                    }
+                    (ListRole::Sanctions, _) => (
+                        m.indicator,
+                        if m.severity == MatchSeverity::Critical {
+                            Severity::Critical
+                        } else {
+                            Severity::Medium
+                        },
+                    ),
+                };
+                let explanation = vec![(
+                    "identifier".to_owned(),
+                    format!("exact {kind:?} match on canonical form {}", m.value).to_lowercase(),
+                )];
+                out.push(self.hit(Found {
+                    indicator,
+                    entry_id: &m.entry_id,
+                    field: field.clone(),
+                    value,
+                    matched: &m.matched_value,
+                    score: 1.0,
+                    severity,
+                    explanation,
+                }));
+            }
+        }
+    }
+}
+
+/// One hit per indicator and entry: the one with the highest score.
+fn keep_best(best: &mut HashMap<String, WatchlistHit>, hit: WatchlistHit) {
+    let key = format!("{}\u{0}{}", hit.indicator, hit.entry_id);
+    if best.get(&key).is_none_or(|kept| hit.score > kept.score) {
+        best.insert(key, hit);
+    }
+}
+
+impl WatchlistLookup for ActiveLists {
+    fn hits(&self, profile: &ProfileDocument) -> Vec<WatchlistHit> {
+        let mut out = Vec::new();
+        for list in &self.lists {
+            list.identifier_hits(profile, &mut out);
+            list.name_hits(profile, &mut out);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;

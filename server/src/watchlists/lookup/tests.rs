@@ -1,0 +1,177 @@
+use super::*;
+use crate::watchlists::{parse_custom, parse_ofac_csv, OfacCsvFiles};
+use clearance_app::model::profile::{CryptoWallet, EmailContact, Employment, NameVariant};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/watchlists");
+
+fn read(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{FIXTURES}/{name}")).unwrap()
+}
+
+fn sdn_lists() -> ActiveLists {
+    let (sdn, alt, add, comments) = (
+        read("ofac/sdn.csv"),
+        read("ofac/alt.csv"),
+        read("ofac/add.csv"),
+        read("ofac/sdn_comments.csv"),
+    );
+    let files = OfacCsvFiles {
+        sdn: &sdn,
+        alt: &alt,
+        add: &add,
+        comments: &comments,
+    };
+    let entries = parse_ofac_csv("us_ofac_sdn", &files).unwrap();
+    let mut lists = ActiveLists::default();
+    lists.add(
+        ListVersion {
+            source: "us_ofac_sdn".into(),
+            version_id: 7,
+        },
+        "ofac_csv",
+        &entries,
+    );
+    lists
+}
+
+fn person(name: &str) -> ProfileDocument {
+    let mut doc = ProfileDocument::default();
+    doc.identity.legal_name.full = name.into();
+    doc
+}
+
+#[test]
+fn the_lazarus_wallet_in_any_case_is_a_critical_known_02_hit_on_the_active_version() {
+    let mut doc = person("Alex Carter");
+    doc.crypto_wallets.push(CryptoWallet {
+        chain: "ethereum".into(),
+        asset: None,
+        address: "0x098b716b8aaf21512996dc57eb0615e2383e2f96".into(),
+    });
+    let hits = sdn_lists().hits(&doc);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    let hit = &hits[0];
+    assert_eq!(
+        (hit.indicator, hit.severity, hit.entry_id.as_str()),
+        ("KNOWN-02", Severity::Critical, "27307")
+    );
+    assert_eq!(hit.list, "us_ofac_sdn");
+    assert_eq!(hit.list_version, "7");
+    assert_eq!(hit.field, "crypto_wallets[0].address");
+    assert!(hit.matched.starts_with("LAZARUS GROUP"), "{}", hit.matched);
+    assert_eq!(hit.score, 1.0);
+    assert_eq!(hit.entry_digest.len(), 12);
+}
+
+#[test]
+fn a_listed_email_is_a_critical_known_03_hit() {
+    let mut doc = person("Alex Carter");
+    doc.contact.emails.push(EmailContact {
+        address: "KCJ.DevOps@Example.com".into(),
+        ..EmailContact::default()
+    });
+    let hits = sdn_lists().hits(&doc);
+    assert!(
+        hits.iter()
+            .any(|h| h.indicator == "KNOWN-03" && h.entry_id == "90001"),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn a_reordered_listed_name_with_the_same_birth_date_is_a_critical_known_01_hit() {
+    let mut doc = person("Chol Jin Kim");
+    doc.identity.dob = Some("1988-04-12".into());
+    doc.identity.nationality = vec!["KP".into()];
+    let hits = sdn_lists().hits(&doc);
+    let hit = hits
+        .iter()
+        .find(|h| h.indicator == "KNOWN-01" && h.entry_id == "90001")
+        .unwrap_or_else(|| panic!("{hits:?}"));
+    assert_eq!(hit.severity, Severity::Critical);
+    assert!(hit.score >= 0.95, "{}", hit.score);
+    assert!(
+        hit.explanation
+            .iter()
+            .any(|(f, d)| f == "date_of_birth" && d.contains("same day")),
+        "the explanation names the birth date: {:?}",
+        hit.explanation
+    );
+}
+
+#[test]
+fn the_same_name_with_another_birth_year_stays_below_critical() {
+    let mut doc = person("Chol Jin Kim");
+    doc.identity.dob = Some("1970-01-30".into());
+    let hits = sdn_lists().hits(&doc);
+    assert!(
+        hits.iter()
+            .filter(|h| h.entry_id == "90001")
+            .all(|h| h.severity < Severity::Critical),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn a_front_company_as_former_employer_is_a_known_04_hit() {
+    let mut doc = person("Alex Carter");
+    doc.employment.push(Employment {
+        employer_name: "Yanbian Silverstar Network Technology Co Ltd".into(),
+        ..Employment::default()
+    });
+    let hits = sdn_lists().hits(&doc);
+    assert!(
+        hits.iter()
+            .any(|h| h.indicator == "KNOWN-04" && h.entry_id == "24977"),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn an_ordinary_profile_has_no_hits() {
+    let mut doc = person("Maria Gonzalez");
+    doc.identity.name_variants.push(NameVariant {
+        value: "M. Gonzalez".into(),
+        source: "resume".into(),
+    });
+    assert!(sdn_lists().hits(&doc).is_empty());
+}
+
+#[test]
+fn custom_lists_raise_incident_or_community_indicators_by_their_source() {
+    let entries = parse_custom("incidents", &read("custom.csv")).unwrap();
+    let mut doc = person("Alex Carter");
+    doc.contact.emails.push(EmailContact {
+        address: "kcj.devops@example.com".into(),
+        ..EmailContact::default()
+    });
+    for (source, indicator, severity) in [
+        ("incidents", "KNOWN-07", Severity::Critical),
+        ("community_osint", "KNOWN-06", Severity::Medium),
+    ] {
+        let mut lists = ActiveLists::default();
+        lists.add(
+            ListVersion {
+                source: source.into(),
+                version_id: 1,
+            },
+            "custom_csv",
+            &entries,
+        );
+        let hits = lists.hits(&doc);
+        assert!(
+            hits.iter()
+                .any(|h| h.indicator == indicator && h.severity == severity),
+            "{source}: {hits:?}"
+        );
+    }
+}
+
+#[test]
+fn digests_change_with_the_entry_and_only_with_it() {
+    let entries = parse_custom("incidents", &read("custom.csv")).unwrap();
+    let mut changed = entries[0].clone();
+    assert_eq!(entry_digest(&entries[0]), entry_digest(&changed));
+    changed.remarks = Some("edited".into());
+    assert_ne!(entry_digest(&entries[0]), entry_digest(&changed));
+}

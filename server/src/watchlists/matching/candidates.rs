@@ -1,0 +1,336 @@
+//! The index search: which forms can reach the review threshold, without scanning them all.
+//!
+//! 1. Every query part and joined pair of parts looks up its keys and keeps the vocabulary
+//!    terms it is comparable with, with their part similarity. Comparable parts always share a
+//!    key (`term.rs`), so this finds every pairing `score::align` can make. A listed initial
+//!    (`J.`) counts as a hit of a query part starting with its letter, at `INITIAL_CREDIT`.
+//! 2. A query part with no hit in a form earns nothing there (an initial query part at most
+//!    `INITIAL_CREDIT`), so a form can reach 0.85 only if the parts it misses weigh at most
+//!    15% of the query (the *slack*). Hence every part heavier than the slack is *required*: the
+//!    candidates are the forms hit by all required parts (the cheapest one's forms, narrowed by
+//!    bitmaps of the others). When no part is that heavy (long names), the candidates are the
+//!    forms hit by a set of parts weighing more than the slack, chosen cheapest first
+//!    (prefix filtering).
+//! 3. Each candidate is bounded by the best hit of each query part among its terms, and only
+//!    forms whose bound reaches 0.85 are aligned.
+//!
+//! Every step only drops forms that cannot score 0.85, so the answer equals the exhaustive scan
+//! with the same scorer (`NameIndex::exhaustive`), which the tests and the benchmark check.
+
+use super::index::{FormMatch, NameIndex};
+use super::normalise::is_initial;
+use super::score::{self, part_similarity, Gate, Scratch, Side, INITIAL_CREDIT, REVIEW_THRESHOLD};
+use super::term::{keys, NameTerms, Term, TermRef};
+
+/// Slack for floating-point rounding in the bounds (errs towards keeping more forms).
+const EPSILON: f64 = 1e-9;
+/// From this many postings on, forms are de-duplicated with a bitmap rather than a sort.
+const BITMAP_FROM: usize = 4096;
+/// Intersecting stops once this few candidates are left (bounding them is cheaper).
+const FEW: usize = 64;
+
+/// What one search found and did (the counts are for the benchmark).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Search {
+    pub matches: Vec<FormMatch>,
+    /// Candidate forms (step 2).
+    pub visited: usize,
+    /// Forms aligned (step 3).
+    pub aligned: usize,
+}
+
+/// A vocabulary term that a query unit is comparable with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Hit {
+    term: u32,
+    /// The query parts the unit covers (bit i: part i).
+    parts: u32,
+    similarity: f64,
+}
+
+/// A set of form ids.
+struct Bitmap {
+    words: Vec<u64>,
+}
+
+impl Bitmap {
+    fn new(bits: usize) -> Bitmap {
+        Bitmap {
+            words: vec![0; bits.div_ceil(64)],
+        }
+    }
+
+    /// Adds a bit; whether it was new.
+    fn insert(&mut self, bit: u32) -> bool {
+        let Some(word) = self.words.get_mut(bit as usize / 64) else {
+            return false;
+        };
+        let mask = 1u64 << (bit % 64);
+        let new = *word & mask == 0;
+        *word |= mask;
+        new
+    }
+
+    fn remove(&mut self, bit: u32) {
+        if let Some(word) = self.words.get_mut(bit as usize / 64) {
+            *word &= !(1u64 << (bit % 64));
+        }
+    }
+
+    fn contains(&self, bit: u32) -> bool {
+        self.words
+            .get(bit as usize / 64)
+            .is_some_and(|word| word & (1u64 << (bit % 64)) != 0)
+    }
+}
+
+impl NameIndex {
+    /// Forms of kind `kinds` whose similarity to `query` is at least the review threshold.
+    pub fn search(&self, query: &NameTerms, kinds: u8) -> Search {
+        let n = query.parts.len().min(score::MAX_PARTS);
+        if n == 0 {
+            return Search::default();
+        }
+        let parts: Vec<TermRef<'_>> = query.parts.iter().take(n).map(Term::view).collect();
+        let joined: Vec<Option<TermRef<'_>>> = query
+            .joined
+            .iter()
+            .map(|j| j.as_ref().map(Term::view))
+            .collect();
+        let weights: Vec<f64> = parts.iter().map(|p| score::part_weight(p.chars)).collect();
+        let initial: Vec<bool> = parts.iter().map(|p| is_initial(p.chars)).collect();
+        let hits = self.hits(&parts, &joined, &initial);
+        let candidates = self
+            .candidates(&hits, &weights, &initial)
+            .unwrap_or_else(|| (0..self.form_count() as u32).collect());
+
+        let mut search = Search {
+            visited: candidates.len(),
+            ..Search::default()
+        };
+        let total: f64 = weights.iter().sum();
+        let query_side = Side {
+            parts: &parts,
+            joined: &joined,
+        };
+        let (mut listed_parts, mut listed_joined) = (Vec::new(), Vec::new());
+        let mut scratch = Scratch::default();
+        let mut best = vec![0.0f64; n];
+        for form in candidates {
+            if self.form_kind(form) & kinds == 0 {
+                continue;
+            }
+            for (b, init) in best.iter_mut().zip(&initial) {
+                *b = if *init { INITIAL_CREDIT } else { 0.0 };
+            }
+            for term in self.form_term_ids(form) {
+                let from = hits.partition_point(|h| h.term < *term);
+                let same = hits.get(from..).unwrap_or_default();
+                for hit in same.iter().take_while(|h| h.term == *term) {
+                    for (i, b) in best.iter_mut().enumerate() {
+                        if hit.parts & (1 << i) != 0 && hit.similarity > *b {
+                            *b = hit.similarity;
+                        }
+                    }
+                }
+            }
+            let bound = best.iter().zip(&weights).map(|(b, w)| b * w).sum::<f64>() / total;
+            if bound + EPSILON < REVIEW_THRESHOLD {
+                continue;
+            }
+            search.aligned += 1;
+            let outcome = self.align_form(
+                form,
+                &query_side,
+                Gate::Comparable,
+                &mut listed_parts,
+                &mut listed_joined,
+                &mut scratch,
+            );
+            if let Some(outcome) = outcome.filter(|o| o.similarity >= REVIEW_THRESHOLD) {
+                search.matches.push(FormMatch {
+                    form,
+                    similarity: outcome.similarity,
+                    initials: outcome.initials,
+                });
+            }
+        }
+        search
+    }
+
+    /// Step 1: the vocabulary terms each query unit (part, or joined pair of parts) can pair
+    /// with, sorted by term, best similarity first.
+    fn hits(
+        &self,
+        parts: &[TermRef<'_>],
+        joined: &[Option<TermRef<'_>>],
+        initial: &[bool],
+    ) -> Vec<Hit> {
+        let n = parts.len();
+        let mut units: Vec<(TermRef<'_>, u32)> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (*p, 1u32 << i))
+            .collect();
+        for (i, unit) in joined.iter().enumerate().take(n.saturating_sub(1)) {
+            let Some(unit) = unit else { continue };
+            units.push((*unit, 0b11u32 << i));
+        }
+        let mut hits = Vec::new();
+        let mut buffer = Vec::new();
+        for (unit, mask) in &units {
+            buffer.clear();
+            keys(*unit, &mut buffer);
+            for key in &buffer {
+                for id in self.terms_with_key(*key) {
+                    let Some(term) = self.term(*id) else { continue };
+                    if unit.joined && term.joined {
+                        continue; // never aligned with each other
+                    }
+                    let similarity = part_similarity(*unit, term, Gate::Comparable);
+                    if similarity > 0.0 {
+                        hits.push(Hit {
+                            term: *id,
+                            parts: *mask,
+                            similarity,
+                        });
+                    }
+                }
+            }
+        }
+        // A listed initial pairs with a query part that starts with its letter.
+        for (i, part) in parts.iter().enumerate() {
+            let Some(first) = part.chars.first() else {
+                continue;
+            };
+            if initial.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let letter = Term::single(vec![*first]);
+            buffer.clear();
+            keys(letter.view(), &mut buffer);
+            for key in &buffer {
+                for id in self.terms_with_key(*key) {
+                    let Some(term) = self.term(*id) else { continue };
+                    if !term.joined
+                        && term.chars.len() == 1
+                        && term.chars.first() == Some(first)
+                        && is_initial(term.chars)
+                    {
+                        hits.push(Hit {
+                            term: *id,
+                            parts: 1 << i,
+                            similarity: INITIAL_CREDIT,
+                        });
+                    }
+                }
+            }
+        }
+        hits.sort_by(|a, b| {
+            a.term
+                .cmp(&b.term)
+                .then(a.parts.cmp(&b.parts))
+                .then(b.similarity.total_cmp(&a.similarity))
+        });
+        hits.dedup_by(|later, kept| later.term == kept.term && later.parts == kept.parts);
+        hits
+    }
+
+    /// Step 2: the candidate forms, or `None` when the query is all initials and nothing
+    /// narrows the search (every form is then a candidate).
+    fn candidates(&self, hits: &[Hit], weights: &[f64], initial: &[bool]) -> Option<Vec<u32>> {
+        let n = weights.len();
+        let total: f64 = weights.iter().sum();
+        let mut part_terms: Vec<Vec<u32>> = vec![Vec::new(); n];
+        for hit in hits {
+            for (i, terms) in part_terms.iter_mut().enumerate() {
+                if hit.parts & (1 << i) != 0 {
+                    terms.push(hit.term);
+                }
+            }
+        }
+        for terms in &mut part_terms {
+            terms.sort_unstable();
+            terms.dedup();
+        }
+        let cost: Vec<usize> = part_terms
+            .iter()
+            .map(|terms| terms.iter().map(|t| self.postings_of(*t).len()).sum())
+            .collect();
+        // The weight a form may miss and still reach the threshold.
+        let slack = (1.0 - REVIEW_THRESHOLD) * total + EPSILON;
+        let mut eligible: Vec<usize> = (0..n)
+            .filter(|i| !initial.get(*i).copied().unwrap_or(true))
+            .collect();
+        let eligible_weight: f64 = eligible.iter().filter_map(|i| weights.get(*i)).sum();
+        if eligible_weight <= slack {
+            return None;
+        }
+        let weight = |i: &usize| weights.get(*i).copied().unwrap_or(0.0);
+        let terms_of = |i: usize| part_terms.get(i).map(Vec::as_slice).unwrap_or_default();
+        let cost_of = |i: &usize| cost.get(*i).copied().unwrap_or(0);
+
+        let mut required: Vec<usize> = eligible
+            .iter()
+            .copied()
+            .filter(|i| weight(i) > slack)
+            .collect();
+        required.sort_by_key(cost_of);
+        if let Some((first, others)) = required.split_first() {
+            let mut forms = self.union(terms_of(*first));
+            let mut bitmap: Option<Bitmap> = None;
+            for i in others {
+                if forms.len() <= FEW {
+                    break;
+                }
+                let bitmap = bitmap.get_or_insert_with(|| Bitmap::new(self.form_count()));
+                let postings = || terms_of(*i).iter().flat_map(|t| self.postings_of(*t));
+                postings().for_each(|f| {
+                    bitmap.insert(*f);
+                });
+                forms.retain(|f| bitmap.contains(*f));
+                postings().for_each(|f| bitmap.remove(*f));
+            }
+            return Some(forms);
+        }
+
+        eligible.sort_by(|a, b| {
+            let (ca, cb) = (cost_of(a) as f64 / weight(a), cost_of(b) as f64 / weight(b));
+            ca.total_cmp(&cb)
+        });
+        let (mut chosen, mut chosen_weight) = (Vec::new(), 0.0);
+        for i in eligible {
+            if chosen_weight > slack {
+                break;
+            }
+            chosen.extend_from_slice(terms_of(i));
+            chosen_weight += weight(&i);
+        }
+        chosen.sort_unstable();
+        chosen.dedup();
+        Some(self.union(&chosen))
+    }
+
+    /// The distinct forms containing any of `terms`.
+    fn union(&self, terms: &[u32]) -> Vec<u32> {
+        let total: usize = terms.iter().map(|t| self.postings_of(*t).len()).sum();
+        let mut forms = Vec::with_capacity(total);
+        if total < BITMAP_FROM {
+            for term in terms {
+                forms.extend_from_slice(self.postings_of(*term));
+            }
+            forms.sort_unstable();
+            forms.dedup();
+        } else {
+            let mut seen = Bitmap::new(self.form_count());
+            for term in terms {
+                for form in self.postings_of(*term) {
+                    if seen.insert(*form) {
+                        forms.push(*form);
+                    }
+                }
+            }
+        }
+        forms
+    }
+}

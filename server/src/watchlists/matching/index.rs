@@ -1,0 +1,399 @@
+//! The name index of one list version, built once, so that a query scores only the names that
+//! can reach the review threshold (the search itself is in `candidates.rs`).
+//!
+//! Every distinct normalised name (a *form*; aliases and entries that normalise alike share
+//! one) is a sequence of *terms* from a vocabulary of distinct name parts, plus the joined forms
+//! of its adjacent parts (§6.4 step 2: `jong un` is also indexed as `jongun`). Each term is filed
+//! under its keys (`term::keys`: exact, deletion variants, romanisation class, consonant
+//! skeleton) in one sorted array, and each term lists the forms that contain it. All arrays are
+//! flat (`Vec<u32>` with offsets), so the index costs about a hundred bytes per name.
+
+use super::score::{self, align, Gate, Outcome, Scratch, Side, REVIEW_THRESHOLD};
+use super::term::{joinable, keys, NameTerms, Term, TermRef};
+use std::collections::HashMap;
+
+/// Form kinds (bit set: one form may be both a person's and an organisation's name).
+pub const PERSON: u8 = 1;
+pub const ORGANIZATION: u8 = 2;
+
+const NO_TERM: u32 = u32::MAX;
+const NO_CLASS: u16 = u16::MAX;
+
+/// The vocabulary's terms, in arenas.
+#[derive(Debug)]
+struct Vocabulary {
+    chars: Vec<char>,
+    char_offsets: Vec<u32>,
+    skeletons: Vec<u8>,
+    skeleton_offsets: Vec<u32>,
+    classes: Vec<u16>,
+    joined: Vec<bool>,
+}
+
+impl Vocabulary {
+    fn new() -> Vocabulary {
+        Vocabulary {
+            chars: Vec::new(),
+            char_offsets: vec![0],
+            skeletons: Vec::new(),
+            skeleton_offsets: vec![0],
+            classes: Vec::new(),
+            joined: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, term: &Term) -> u32 {
+        let id = self.joined.len() as u32;
+        self.chars.extend_from_slice(&term.chars);
+        self.char_offsets.push(self.chars.len() as u32);
+        self.skeletons.extend_from_slice(&term.skeleton);
+        self.skeleton_offsets.push(self.skeletons.len() as u32);
+        self.classes.push(term.class.unwrap_or(NO_CLASS));
+        self.joined.push(term.joined);
+        id
+    }
+
+    fn get(&self, id: u32) -> Option<TermRef<'_>> {
+        let i = id as usize;
+        let chars = self.chars.get(range(&self.char_offsets, i)?)?;
+        let skeleton = self.skeletons.get(range(&self.skeleton_offsets, i)?)?;
+        let class = *self.classes.get(i)?;
+        Some(TermRef {
+            chars,
+            class: (class != NO_CLASS).then_some(class),
+            skeleton,
+            joined: *self.joined.get(i)?,
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.joined.len()
+    }
+}
+
+/// Entry `i` of an offsets array: `offsets[i]..offsets[i + 1]`.
+fn range(offsets: &[u32], i: usize) -> Option<std::ops::Range<usize>> {
+    Some(*offsets.get(i)? as usize..*offsets.get(i + 1)? as usize)
+}
+
+/// A form at or above the review threshold, with its name similarity.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FormMatch {
+    pub form: u32,
+    pub similarity: f64,
+    /// The alignment used an initial (such a match is never critical).
+    pub initials: bool,
+}
+
+/// The name index of one list version.
+#[derive(Debug)]
+pub struct NameIndex {
+    vocabulary: Vocabulary,
+    key_hashes: Vec<u64>,
+    key_terms: Vec<u32>,
+    posting_offsets: Vec<u32>,
+    postings: Vec<u32>,
+    /// Per form: its part terms, then its joined terms (`NO_TERM` where not joinable).
+    form_offsets: Vec<u32>,
+    form_terms: Vec<u32>,
+    form_parts: Vec<u8>,
+    form_kinds: Vec<u8>,
+    name_offsets: Vec<u32>,
+    names: Vec<u32>,
+}
+
+impl NameIndex {
+    /// Builds the index from `(name id, normalised parts, kind bit)`; names without parts are
+    /// skipped.
+    pub fn build(names: impl IntoIterator<Item = (u32, Vec<String>, u8)>) -> NameIndex {
+        let mut vocabulary = Vocabulary::new();
+        let mut singles: HashMap<String, u32> = HashMap::new();
+        let mut joins: HashMap<String, u32> = HashMap::new();
+        let mut forms: HashMap<Vec<u32>, u32> = HashMap::new();
+        let (mut form_offsets, mut form_terms) = (vec![0u32], Vec::new());
+        let (mut form_parts, mut form_kinds) = (Vec::new(), Vec::new());
+        let mut form_of_name: Vec<(u32, u32)> = Vec::new();
+        for (name, mut tokens, kind) in names {
+            tokens.truncate(score::MAX_PARTS);
+            if tokens.is_empty() {
+                continue;
+            }
+            let ids: Vec<u32> = tokens
+                .iter()
+                .map(|t| {
+                    intern(&mut vocabulary, &mut singles, t, || {
+                        Term::single(t.chars().collect())
+                    })
+                })
+                .collect();
+            let form = if let Some(form) = forms.get(&ids) {
+                *form
+            } else {
+                let form = form_parts.len() as u32;
+                form_terms.extend_from_slice(&ids);
+                let chars: Vec<Vec<char>> = tokens.iter().map(|t| t.chars().collect()).collect();
+                for pair in chars.windows(2) {
+                    let id = match pair {
+                        [a, b] if joinable(a, b) => {
+                            let text: String = a.iter().chain(b).collect();
+                            intern(&mut vocabulary, &mut joins, &text, || Term::joined(a, b))
+                        }
+                        _ => NO_TERM,
+                    };
+                    form_terms.push(id);
+                }
+                form_offsets.push(form_terms.len() as u32);
+                form_parts.push(ids.len() as u8);
+                form_kinds.push(0u8);
+                forms.insert(ids, form);
+                form
+            };
+            if let Some(kinds) = form_kinds.get_mut(form as usize) {
+                *kinds |= kind;
+            }
+            form_of_name.push((form, name));
+        }
+        drop(forms);
+
+        let mut term_forms: Vec<(u32, u32)> = Vec::with_capacity(form_terms.len());
+        for form in 0..form_parts.len() {
+            for term in range(&form_offsets, form)
+                .and_then(|r| form_terms.get(r))
+                .unwrap_or_default()
+            {
+                if *term != NO_TERM {
+                    term_forms.push((*term, form as u32));
+                }
+            }
+        }
+        term_forms.sort_unstable();
+        term_forms.dedup();
+        let (posting_offsets, postings) = compress(vocabulary.len(), &term_forms);
+        drop(term_forms);
+
+        let mut keyed: Vec<(u64, u32)> = Vec::new();
+        let mut buffer = Vec::new();
+        for id in 0..vocabulary.len() as u32 {
+            if let Some(term) = vocabulary.get(id) {
+                buffer.clear();
+                keys(term, &mut buffer);
+                keyed.extend(buffer.iter().map(|k| (*k, id)));
+            }
+        }
+        keyed.sort_unstable();
+        keyed.dedup();
+        let (key_hashes, key_terms) = keyed.into_iter().unzip();
+
+        form_of_name.sort_unstable();
+        let (name_offsets, names) = compress(form_parts.len(), &form_of_name);
+        NameIndex {
+            vocabulary,
+            key_hashes,
+            key_terms,
+            posting_offsets,
+            postings,
+            form_offsets,
+            form_terms,
+            form_parts,
+            form_kinds,
+            name_offsets,
+            names,
+        }
+    }
+
+    /// The same answer as `NameIndex::search` (with `Gate::Comparable`) by aligning every form:
+    /// the reference for tests and the benchmark. `Gate::PlainJaroWinkler` compares every pair
+    /// of parts instead.
+    pub fn exhaustive(&self, query: &NameTerms, kinds: u8, gate: Gate) -> Vec<FormMatch> {
+        let q_parts: Vec<TermRef<'_>> = query.parts.iter().map(Term::view).collect();
+        let q_joined: Vec<Option<TermRef<'_>>> = query
+            .joined
+            .iter()
+            .map(|j| j.as_ref().map(Term::view))
+            .collect();
+        let q_side = Side {
+            parts: &q_parts,
+            joined: &q_joined,
+        };
+        let (mut l_parts, mut l_joined) = (Vec::new(), Vec::new());
+        let mut scratch = Scratch::default();
+        let mut matches = Vec::new();
+        for form in 0..self.form_count() as u32 {
+            if self.form_kind(form) & kinds == 0 {
+                continue;
+            }
+            let outcome = self.align_form(
+                form,
+                &q_side,
+                gate,
+                &mut l_parts,
+                &mut l_joined,
+                &mut scratch,
+            );
+            if let Some(outcome) = outcome.filter(|o| o.similarity >= REVIEW_THRESHOLD) {
+                matches.push(FormMatch {
+                    form,
+                    similarity: outcome.similarity,
+                    initials: outcome.initials,
+                });
+            }
+        }
+        matches
+    }
+
+    /// Aligns the query with one form; `scratch.chosen` then holds the pairs.
+    pub fn align_form<'a>(
+        &'a self,
+        form: u32,
+        query: &Side<'_, '_>,
+        gate: Gate,
+        parts: &mut Vec<TermRef<'a>>,
+        joined: &mut Vec<Option<TermRef<'a>>>,
+        scratch: &mut Scratch,
+    ) -> Option<Outcome> {
+        self.form_terms_into(form, parts, joined)?;
+        Some(align(
+            query,
+            &Side {
+                parts: parts.as_slice(),
+                joined: joined.as_slice(),
+            },
+            gate,
+            scratch,
+        ))
+    }
+
+    /// The terms of a form, as the scorer takes them.
+    pub fn form_terms_into<'a>(
+        &'a self,
+        form: u32,
+        parts: &mut Vec<TermRef<'a>>,
+        joined: &mut Vec<Option<TermRef<'a>>>,
+    ) -> Option<()> {
+        let ids = self.form_term_ids(form);
+        let count = usize::from(*self.form_parts.get(form as usize)?);
+        parts.clear();
+        joined.clear();
+        for id in ids.get(..count)? {
+            parts.push(self.vocabulary.get(*id)?);
+        }
+        for id in ids.get(count..)? {
+            joined.push(if *id == NO_TERM {
+                None
+            } else {
+                self.vocabulary.get(*id)
+            });
+        }
+        Some(())
+    }
+
+    /// The names (ids given to [`NameIndex::build`]) that normalise to a form.
+    pub fn names_of(&self, form: u32) -> &[u32] {
+        range(&self.name_offsets, form as usize)
+            .and_then(|r| self.names.get(r))
+            .unwrap_or_default()
+    }
+
+    pub fn form_count(&self) -> usize {
+        self.form_parts.len()
+    }
+
+    pub fn term_count(&self) -> usize {
+        self.vocabulary.len()
+    }
+
+    pub fn key_count(&self) -> usize {
+        self.key_hashes.len()
+    }
+
+    pub fn posting_count(&self) -> usize {
+        self.postings.len()
+    }
+
+    /// Heap bytes held by the index arrays.
+    pub fn heap_bytes(&self) -> usize {
+        let v = &self.vocabulary;
+        v.chars.capacity() * 4
+            + (v.char_offsets.capacity() + v.skeleton_offsets.capacity()) * 4
+            + v.skeletons.capacity()
+            + v.classes.capacity() * 2
+            + v.joined.capacity()
+            + self.key_hashes.capacity() * 8
+            + (self.key_terms.capacity()
+                + self.posting_offsets.capacity()
+                + self.postings.capacity())
+                * 4
+            + (self.form_offsets.capacity() + self.form_terms.capacity()) * 4
+            + self.form_parts.capacity()
+            + self.form_kinds.capacity()
+            + (self.name_offsets.capacity() + self.names.capacity()) * 4
+    }
+
+    /// The forms containing a term.
+    pub(super) fn postings_of(&self, term: u32) -> &[u32] {
+        range(&self.posting_offsets, term as usize)
+            .and_then(|r| self.postings.get(r))
+            .unwrap_or_default()
+    }
+
+    /// A form's terms: its parts, then its joined parts (`u32::MAX` where none).
+    pub(super) fn form_term_ids(&self, form: u32) -> &[u32] {
+        range(&self.form_offsets, form as usize)
+            .and_then(|r| self.form_terms.get(r))
+            .unwrap_or_default()
+    }
+
+    /// The kind bits of a form (0 for an unknown form).
+    pub(super) fn form_kind(&self, form: u32) -> u8 {
+        self.form_kinds.get(form as usize).copied().unwrap_or(0)
+    }
+
+    /// A vocabulary term.
+    pub(super) fn term(&self, id: u32) -> Option<TermRef<'_>> {
+        self.vocabulary.get(id)
+    }
+
+    /// The terms filed under a key (a superset of the terms having it: keys are hashes).
+    pub(super) fn terms_with_key(&self, key: u64) -> &[u32] {
+        let start = self.key_hashes.partition_point(|h| *h < key);
+        let same = self
+            .key_hashes
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|h| **h == key)
+            .count();
+        self.key_terms.get(start..start + same).unwrap_or_default()
+    }
+}
+
+/// Interns a term: the id of `text` in `map`, adding `make()` to the vocabulary if new.
+fn intern(
+    vocabulary: &mut Vocabulary,
+    map: &mut HashMap<String, u32>,
+    text: &str,
+    make: impl FnOnce() -> Term,
+) -> u32 {
+    if let Some(id) = map.get(text) {
+        return *id;
+    }
+    let id = vocabulary.push(&make());
+    map.insert(text.to_owned(), id);
+    id
+}
+
+/// `(group, value)` pairs sorted by group -> offsets (one more than `groups`) and values.
+fn compress(groups: usize, pairs: &[(u32, u32)]) -> (Vec<u32>, Vec<u32>) {
+    let mut offsets = vec![0u32; groups + 1];
+    for (group, _) in pairs {
+        if let Some(count) = offsets.get_mut(*group as usize + 1) {
+            *count += 1;
+        }
+    }
+    let mut running = 0u32;
+    for offset in offsets.iter_mut() {
+        running += *offset;
+        *offset = running;
+    }
+    (offsets, pairs.iter().map(|(_, value)| *value).collect())
+}

@@ -1,0 +1,423 @@
+//! Name similarity: an order-insensitive ("token-sort") Jaro-Winkler computed as the best
+//! alignment of name parts, after watchman's `BestPairsJaroWinkler` and logic-v2's part
+//! alignment (INDICATORS.md §6.1, §6.3), tuned for §6.4:
+//!
+//! * each query part is paired with at most one listed part, greedily by similarity; a part may
+//!   also pair with two adjacent parts written together (`jongun` ~ `jong`+`un`, §6.4 step 2);
+//! * part similarity is Jaro-Winkler with watchman's length penalty, raised to
+//!   [`CLASS_SIMILARITY`] for two spellings of one Korean romanisation class (§6.4 step 4), and
+//!   0 below [`PAIR_FLOOR`] or for parts that are not comparable (`term.rs`);
+//! * an initial pairs with a full part starting with its letter for [`INITIAL_CREDIT`] only
+//!   (logic-v2: INITIAL 0.9 at weight 0.5; §6.4 step 5), and a name matched through an initial is
+//!   capped below critical;
+//! * the score is the query's parts' similarities weighted by length (short Korean syllables
+//!   count at least [`MIN_PART_WEIGHT`]); a query part with no counterpart costs its full
+//!   weight and a listed part left over a fifth of its weight ([`UNMATCHED_LISTED_WEIGHT`], after
+//!   logic-v2, §6.3): `Kim Jong Un` stays below review against `Kim Jong Il` and a bare `Kim`
+//!   against every `KIM, …`, while a listed middle name costs less than a missing query part.
+//!
+//! Whole-string token-sort Jaro-Winkler (sort parts, join, compare) is reported in explanations
+//! but not scored: it rewards shared prefixes across part boundaries (`jong kim` vs `jang kam`
+//! scores 0.85) and cannot be bounded by an index.
+
+use super::jaro_winkler::jaro_winkler;
+use super::normalise::is_initial;
+use super::term::{comparable, TermRef};
+
+/// §6.4 step 7: a name at or above this is a match to review.
+pub const REVIEW_THRESHOLD: f64 = 0.85;
+/// §6.4 step 7 / KNOWN-01: at or above this, with no contradicting qualifier, a critical hold.
+pub const CRITICAL_THRESHOLD: f64 = 0.95;
+/// Part pairs below this similarity are not paired at all **[design]**.
+pub const PAIR_FLOOR: f64 = 0.80;
+/// Two spellings of one romanisation class (`Pak`/`Park`) **[design]**.
+pub const CLASS_SIMILARITY: f64 = 0.97;
+/// An initial against a full part (logic-v2 INITIAL 0.9 × weight 0.5).
+pub const INITIAL_CREDIT: f64 = 0.45;
+/// A name matched through an initial never scores above this (so never critical by itself).
+pub const INITIALS_CAP: f64 = 0.94;
+/// Weight of a listed part left unpaired, relative to a query part's (logic-v2
+/// `nm_extra_result_name` 0.2; an unpaired query part weighs 1, logic-v2 0.8).
+pub const UNMATCHED_LISTED_WEIGHT: f64 = 0.2;
+/// Watchman's length penalty: below this length ratio, similarity × (1 - (1 - ratio) × 0.3).
+pub const LENGTH_RATIO_CUTOFF: f64 = 0.9;
+pub const LENGTH_PENALTY_WEIGHT: f64 = 0.3;
+/// A part weighs its length in chars, at least this.
+pub const MIN_PART_WEIGHT: usize = 2;
+/// Parts of a name taken into account (the rest of a longer name is ignored).
+pub const MAX_PARTS: usize = 16;
+
+/// Which parts may be compared: the production rule, or every pair (the reference scan the
+/// benchmark measures recall against).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gate {
+    Comparable,
+    PlainJaroWinkler,
+}
+
+/// One name for the scorer: its parts and the joined forms of adjacent parts
+/// (`joined[i]` = parts `i` and `i + 1` written together; `None` where not joinable).
+#[derive(Clone, Copy, Debug)]
+pub struct Side<'s, 't> {
+    pub parts: &'s [TermRef<'t>],
+    pub joined: &'s [Option<TermRef<'t>>],
+}
+
+/// A chosen pairing: `query_len` query parts from `query` with `listed_len` listed parts from
+/// `listed` (one side is always a single part).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pair {
+    pub query: usize,
+    pub query_len: usize,
+    pub listed: usize,
+    pub listed_len: usize,
+    pub similarity: f64,
+    pub initial: bool,
+}
+
+/// The result of aligning two names; the pairs are in the scratch passed to [`align`].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Outcome {
+    pub similarity: f64,
+    pub initials: bool,
+    /// Bit i set: query part i is paired.
+    pub query_used: u32,
+    /// Bit j set: listed part j is paired.
+    pub listed_used: u32,
+}
+
+/// Reusable buffers, so scoring many candidates does not allocate.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    candidates: Vec<Pair>,
+    /// The pairs chosen by the last [`align`].
+    pub chosen: Vec<Pair>,
+}
+
+/// The weight of a part in the score.
+pub fn part_weight(chars: &[char]) -> f64 {
+    chars.len().max(MIN_PART_WEIGHT) as f64
+}
+
+/// Similarity of two parts (single or joined) in 0..=1; 0 when below [`PAIR_FLOOR`].
+pub fn part_similarity(a: TermRef<'_>, b: TermRef<'_>, gate: Gate) -> f64 {
+    if a.chars == b.chars {
+        return 1.0;
+    }
+    let same_class = !a.joined && !b.joined && a.class.is_some() && a.class == b.class;
+    let (short, long) = if a.chars.len() <= b.chars.len() {
+        (a.chars.len(), b.chars.len())
+    } else {
+        (b.chars.len(), a.chars.len())
+    };
+    let penalty = if long > 0 && (short as f64) < LENGTH_RATIO_CUTOFF * long as f64 {
+        1.0 - (1.0 - short as f64 / long as f64) * LENGTH_PENALTY_WEIGHT
+    } else {
+        1.0
+    };
+    // Jaro is at most (2 + short/long) / 3 and Winkler adds at most 0.4 of the rest: parts of
+    // very different lengths cannot reach the floor, so skip computing it.
+    if !same_class && long > 0 {
+        let jaro_max = (2.0 + short as f64 / long as f64) / 3.0;
+        if (0.6 * jaro_max + 0.4) * penalty < PAIR_FLOOR {
+            return 0.0;
+        }
+    }
+    let mut sim = jaro_winkler(a.chars, b.chars) * penalty;
+    if same_class {
+        sim = sim.max(CLASS_SIMILARITY);
+    }
+    // The gate is checked last: most pairs are already below the floor.
+    if sim < PAIR_FLOOR || (gate == Gate::Comparable && !comparable(a, b)) {
+        0.0
+    } else {
+        sim
+    }
+}
+
+/// An initial (one letter) against a longer single part starting with that letter.
+pub fn is_initial_pair(a: TermRef<'_>, b: TermRef<'_>) -> bool {
+    let one_way = |x: TermRef<'_>, y: TermRef<'_>| {
+        !y.joined && is_initial(x.chars) && y.chars.len() >= 2 && y.chars.first() == x.chars.first()
+    };
+    !a.joined && !b.joined && (one_way(a, b) || one_way(b, a))
+}
+
+/// Aligns `query` with `listed` and scores the alignment (see the module comment). The chosen
+/// pairs are left in `scratch.chosen`.
+pub fn align(
+    query: &Side<'_, '_>,
+    listed: &Side<'_, '_>,
+    gate: Gate,
+    scratch: &mut Scratch,
+) -> Outcome {
+    scratch.candidates.clear();
+    scratch.chosen.clear();
+    let nq = query.parts.len().min(MAX_PARTS);
+    let nl = listed.parts.len().min(MAX_PARTS);
+    if nq == 0 || nl == 0 {
+        return Outcome::default();
+    }
+    let (qp, lp) = (&query.parts[..nq], &listed.parts[..nl]);
+    for (i, q) in qp.iter().enumerate() {
+        for (j, l) in lp.iter().enumerate() {
+            let sim = part_similarity(*q, *l, gate);
+            if sim > 0.0 {
+                scratch.candidates.push(pair(i, 1, j, 1, sim, false));
+            } else if is_initial_pair(*q, *l) {
+                scratch
+                    .candidates
+                    .push(pair(i, 1, j, 1, INITIAL_CREDIT, true));
+            }
+        }
+    }
+    for (i, joined) in query.joined.iter().enumerate().take(nq.saturating_sub(1)) {
+        let Some(q) = joined else { continue };
+        for (j, l) in lp.iter().enumerate() {
+            let sim = part_similarity(*q, *l, gate);
+            if sim > 0.0 {
+                scratch.candidates.push(pair(i, 2, j, 1, sim, false));
+            }
+        }
+    }
+    for (j, joined) in listed.joined.iter().enumerate().take(nl.saturating_sub(1)) {
+        let Some(l) = joined else { continue };
+        for (i, q) in qp.iter().enumerate() {
+            let sim = part_similarity(*q, *l, gate);
+            if sim > 0.0 {
+                scratch.candidates.push(pair(i, 1, j, 2, sim, false));
+            }
+        }
+    }
+    scratch.candidates.sort_by(|a, b| {
+        b.similarity
+            .total_cmp(&a.similarity)
+            .then((b.query_len + b.listed_len).cmp(&(a.query_len + a.listed_len)))
+            .then(a.query.cmp(&b.query))
+            .then(a.listed.cmp(&b.listed))
+    });
+    let (mut query_used, mut listed_used) = (0u32, 0u32);
+    for candidate in &scratch.candidates {
+        let q_mask = span(candidate.query, candidate.query_len);
+        let l_mask = span(candidate.listed, candidate.listed_len);
+        if query_used & q_mask == 0 && listed_used & l_mask == 0 {
+            query_used |= q_mask;
+            listed_used |= l_mask;
+            scratch.chosen.push(*candidate);
+        }
+    }
+    let mut credited = 0.0;
+    for chosen in &scratch.chosen {
+        for part in qp.iter().skip(chosen.query).take(chosen.query_len) {
+            credited += part_weight(part.chars) * chosen.similarity;
+        }
+    }
+    let query_weight: f64 = qp.iter().map(|p| part_weight(p.chars)).sum();
+    let listed_left: f64 = lp
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| listed_used & (1u32 << j) == 0)
+        .map(|(_, p)| part_weight(p.chars))
+        .sum();
+    let mut similarity = credited / (query_weight + UNMATCHED_LISTED_WEIGHT * listed_left);
+    let initials = scratch.chosen.iter().any(|p| p.initial);
+    if initials {
+        similarity = similarity.min(INITIALS_CAP);
+    }
+    Outcome {
+        similarity: similarity.clamp(0.0, 1.0),
+        initials,
+        query_used,
+        listed_used,
+    }
+}
+
+fn pair(
+    query: usize,
+    query_len: usize,
+    listed: usize,
+    listed_len: usize,
+    similarity: f64,
+    initial: bool,
+) -> Pair {
+    Pair {
+        query,
+        query_len,
+        listed,
+        listed_len,
+        similarity,
+        initial,
+    }
+}
+
+/// Bits `start .. start + len` (both below [`MAX_PARTS`], so no overflow).
+fn span(start: usize, len: usize) -> u32 {
+    ((1u32 << len) - 1) << start
+}
+
+/// Whole-string token-sort Jaro-Winkler (parts sorted and joined by spaces), for explanations.
+pub fn token_sort_jaro_winkler(query: &[TermRef<'_>], listed: &[TermRef<'_>]) -> f64 {
+    let sorted = |parts: &[TermRef<'_>]| -> Vec<char> {
+        let mut texts: Vec<&[char]> = parts.iter().map(|p| p.chars).collect();
+        texts.sort();
+        texts.join(&' ')
+    };
+    jaro_winkler(&sorted(query), &sorted(listed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalise::{normalise, Style};
+    use super::super::term::NameTerms;
+    use super::*;
+
+    fn terms(name: &str, style: Style) -> NameTerms {
+        NameTerms::new(&normalise(name, style))
+    }
+
+    fn score(query: &str, listed: &str) -> f64 {
+        score_as(query, listed, Style::Person).similarity
+    }
+
+    fn score_as(query: &str, listed: &str, style: Style) -> Outcome {
+        let (q, l) = (terms(query, style), terms(listed, style));
+        let q_parts: Vec<TermRef<'_>> = q.parts.iter().map(|t| t.view()).collect();
+        let q_joined: Vec<Option<TermRef<'_>>> = q
+            .joined
+            .iter()
+            .map(|t| t.as_ref().map(|t| t.view()))
+            .collect();
+        let l_parts: Vec<TermRef<'_>> = l.parts.iter().map(|t| t.view()).collect();
+        let l_joined: Vec<Option<TermRef<'_>>> = l
+            .joined
+            .iter()
+            .map(|t| t.as_ref().map(|t| t.view()))
+            .collect();
+        let mut scratch = Scratch::default();
+        align(
+            &Side {
+                parts: &q_parts,
+                joined: &q_joined,
+            },
+            &Side {
+                parts: &l_parts,
+                joined: &l_joined,
+            },
+            Gate::Comparable,
+            &mut scratch,
+        )
+    }
+
+    #[test]
+    fn spellings_of_kim_jong_un_score_one() {
+        for query in [
+            "Kim Jong-un",
+            "Kim Jong Un",
+            "KIM Jong Un",
+            "KIM, Jong Un",
+            "JONG UN, Kim",
+            "Kim Jongun",
+            "김정은",
+        ] {
+            assert!(
+                score(query, "KIM, Jong Un") >= 0.95,
+                "{query}: {}",
+                score(query, "KIM, Jong Un")
+            );
+            assert!(score(query, "Kim Jong-un") >= 0.95, "{query}");
+        }
+    }
+
+    #[test]
+    fn pak_and_park_are_the_same_name() {
+        assert!(score("Pak Jong Un", "Park Jong Un") >= 0.95);
+        assert!(score("Ri Song Chol", "Lee Sung Cheol") >= 0.95);
+    }
+
+    #[test]
+    fn typos_score_high_but_other_people_do_not() {
+        assert!(score("Jonathan Smith", "Jonathon Smith") >= 0.9);
+        assert!(score("Mohammed Hussein", "Muhammad Hussain") >= REVIEW_THRESHOLD);
+        assert!(score("Kim Jong Un", "Kim Jong Il") < REVIEW_THRESHOLD);
+        assert!(score("Kim Min Jun", "Kim Min Ji") < REVIEW_THRESHOLD);
+        assert!(score("Ada Lovelace", "Grace Hopper") < 0.5);
+        assert_eq!(score("", "Kim"), 0.0);
+    }
+
+    #[test]
+    fn extra_listed_parts_cost_less_than_extra_query_parts() {
+        let listed_extra = score("John Smith", "John Bartholomew Smith");
+        let query_extra = score("John Bartholomew Smith", "John Smith");
+        assert!(
+            listed_extra > 0.75 && listed_extra < REVIEW_THRESHOLD,
+            "{listed_extra}"
+        );
+        assert!(query_extra < 0.5, "{query_extra}");
+        assert!(score("Kim", "KIM, Jong Un") < REVIEW_THRESHOLD);
+        let longer = score("Kim Jong Un", "Kim Jong Un Chol");
+        assert!(
+            (REVIEW_THRESHOLD..CRITICAL_THRESHOLD).contains(&longer),
+            "{longer}"
+        );
+    }
+
+    #[test]
+    fn initials_count_little_and_never_reach_critical() {
+        let initials = score_as("K. J. Un", "Kim Jong Un", Style::Person);
+        assert!(initials.initials);
+        assert!(
+            initials.similarity > 0.3 && initials.similarity < REVIEW_THRESHOLD,
+            "{}",
+            initials.similarity
+        );
+        let middle = score_as("John A. Smith", "John Adam Smith", Style::Person);
+        assert!(
+            middle.initials
+                && middle.similarity >= REVIEW_THRESHOLD
+                && middle.similarity <= INITIALS_CAP
+        );
+    }
+
+    #[test]
+    fn organisations_match_without_their_legal_form() {
+        let org = |q: &str, l: &str| score_as(q, l, Style::Organization).similarity;
+        assert_eq!(
+            org(
+                "Yanbian Silverstar Network Technology",
+                "YANBIAN SILVERSTAR NETWORK TECHNOLOGY CO., LTD."
+            ),
+            1.0
+        );
+        assert!(
+            org(
+                "Yanbian Silver Star Network Technology Co Ltd",
+                "YANBIAN SILVERSTAR NETWORK TECHNOLOGY CO., LTD."
+            ) >= 0.95
+        );
+        assert!(org("Sobaeksu United Co.", "KOREA SOBAEKSU UNITED CO.") >= REVIEW_THRESHOLD);
+        assert!(org("Sobaeku United Corp", "SOBAEKSU UNITED CORP.") >= REVIEW_THRESHOLD);
+    }
+
+    #[test]
+    fn part_similarity_respects_the_floor_and_the_gate() {
+        let (a, b) = (
+            super::super::term::Term::single(vec!['u', 'n']),
+            super::super::term::Term::single(vec!['a', 'n']),
+        );
+        assert_eq!(part_similarity(a.view(), b.view(), Gate::Comparable), 0.0);
+        let (a, b) = (
+            super::super::term::Term::single(vec!['j', 'o', 'n', 'g']),
+            super::super::term::Term::single(vec!['j', 'a', 'n', 'g']),
+        );
+        assert!(part_similarity(a.view(), b.view(), Gate::Comparable) >= PAIR_FLOOR);
+    }
+
+    #[test]
+    fn token_sort_is_reported_for_information() {
+        let q = terms("jong kim", Style::Person);
+        let l = terms("jang kam", Style::Person);
+        let qv: Vec<TermRef<'_>> = q.parts.iter().map(|t| t.view()).collect();
+        let lv: Vec<TermRef<'_>> = l.parts.iter().map(|t| t.view()).collect();
+        assert!(token_sort_jaro_winkler(&qv, &lv) > 0.8);
+    }
+}

@@ -1,0 +1,352 @@
+//! A name part as the scorer and the index see it, and the rule that decides which two parts
+//! are worth comparing at all.
+//!
+//! Two parts are *comparable* when they are equal, share a romanisation class (§6.4 step 4),
+//! differ by one edit (they share a "deletion variant": the part itself or the part minus one
+//! char, which covers one substitution, insertion, deletion or adjacent transposition, as in
+//! SymSpell), or have the same consonant skeleton (Soundex-like consonant codes with vowels
+//! dropped: `mohammed`/`muhammad`, `hussein`/`husayn`, `alexander`/`aleksandr`). Parts that are not
+//! comparable score 0 whatever their Jaro-Winkler, in the same spirit as watchman's phonetic
+//! first-letter filter and OFAC's first-letter gate (INDICATORS.md §6.1, §6.2). Because every
+//! reason for being comparable is a shared key, the index finds every comparable part by key
+//! lookups alone, and never misses a name the exhaustive scan would score (`index.rs`).
+//!
+//! A *joined* part is two adjacent parts written together (`jong`+`un` -> `jongun`, §6.4 step 2);
+//! it is comparable with a single part only when equal or of the same skeleton.
+
+use super::romanisation;
+
+/// Parts shorter than this have no deletion variants (a 2-char part minus one char would make
+/// every 2-char part a neighbour of every initial).
+pub const MIN_DELETION_LEN: usize = 3;
+/// Skeletons shorter than this do not make two parts comparable (too many parts share one).
+pub const MIN_SKELETON_LEN: usize = 2;
+
+/// A name part with what comparisons need, owned (query side).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub chars: Vec<char>,
+    pub class: Option<u16>,
+    pub skeleton: Vec<u8>,
+    pub joined: bool,
+}
+
+/// A borrowed [`Term`] (the index keeps its terms in arenas).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TermRef<'a> {
+    pub chars: &'a [char],
+    pub class: Option<u16>,
+    pub skeleton: &'a [u8],
+    pub joined: bool,
+}
+
+impl Term {
+    /// One normalised name part.
+    pub fn single(chars: Vec<char>) -> Term {
+        Term {
+            class: romanisation::class_of_chars(&chars),
+            skeleton: skeleton(&chars),
+            chars,
+            joined: false,
+        }
+    }
+
+    /// Two adjacent parts written together.
+    pub fn joined(first: &[char], second: &[char]) -> Term {
+        let chars: Vec<char> = first.iter().chain(second).copied().collect();
+        Term {
+            class: None,
+            skeleton: skeleton(&chars),
+            chars,
+            joined: true,
+        }
+    }
+
+    /// The borrowed view.
+    pub fn view(&self) -> TermRef<'_> {
+        TermRef {
+            chars: &self.chars,
+            class: self.class,
+            skeleton: &self.skeleton,
+            joined: self.joined,
+        }
+    }
+
+    /// The part as text.
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+}
+
+/// A name's parts and its joined adjacent pairs (`joined[i]` joins parts `i` and `i + 1`; `None`
+/// where either is a single char: an initial is never glued to a neighbour).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameTerms {
+    pub parts: Vec<Term>,
+    pub joined: Vec<Option<Term>>,
+}
+
+impl NameTerms {
+    /// From normalised parts (`normalise::normalise`).
+    pub fn new(tokens: &[String]) -> NameTerms {
+        let parts: Vec<Term> = tokens
+            .iter()
+            .map(|t| Term::single(t.chars().collect()))
+            .collect();
+        let joined = parts
+            .windows(2)
+            .map(|pair| match pair {
+                [a, b] if joinable(&a.chars, &b.chars) => Some(Term::joined(&a.chars, &b.chars)),
+                _ => None,
+            })
+            .collect();
+        NameTerms { parts, joined }
+    }
+}
+
+/// Whether two adjacent parts get a joined form (both at least two chars).
+pub fn joinable(first: &[char], second: &[char]) -> bool {
+    first.len() >= 2 && second.len() >= 2
+}
+
+/// Consonant skeleton: Soundex consonant codes (b f p v: 1; c g j k q s x z: 2; d t: 3; l: 4;
+/// m n: 5; r: 6), digits as themselves, vowels and h w y dropped, repeats collapsed. Other
+/// scripts have no skeleton (the part is compared by its chars only).
+pub fn skeleton(chars: &[char]) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(chars.len());
+    for c in chars {
+        let code = match c {
+            'b' | 'f' | 'p' | 'v' => b'1',
+            'c' | 'g' | 'j' | 'k' | 'q' | 's' | 'x' | 'z' => b'2',
+            'd' | 't' => b'3',
+            'l' => b'4',
+            'm' | 'n' => b'5',
+            'r' => b'6',
+            '0'..='9' => u8::try_from(u32::from(*c)).unwrap_or(b'0'),
+            _ => continue,
+        };
+        if out.last() != Some(&code) {
+            out.push(code);
+        }
+    }
+    out
+}
+
+/// Whether two parts are worth comparing (see the module comment).
+pub fn comparable(a: TermRef<'_>, b: TermRef<'_>) -> bool {
+    if a.chars == b.chars {
+        return true;
+    }
+    if a.skeleton.len() >= MIN_SKELETON_LEN && a.skeleton == b.skeleton {
+        return true;
+    }
+    if a.joined || b.joined {
+        return false;
+    }
+    if a.class.is_some() && a.class == b.class {
+        return true;
+    }
+    share_deletion_variant(a.chars, b.chars)
+}
+
+/// Whether the deletion variants of `a` and `b` intersect, where the variants of a part are the
+/// part itself and, from [`MIN_DELETION_LEN`] chars on, the part minus any one char. Computed
+/// directly (no allocation); `index.rs` builds the same sets as keys.
+pub fn share_deletion_variant(a: &[char], b: &[char]) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.len(), b.len());
+    if la == lb + 1 {
+        return la >= MIN_DELETION_LEN && is_one_deletion(a, b);
+    }
+    if lb == la + 1 {
+        return lb >= MIN_DELETION_LEN && is_one_deletion(b, a);
+    }
+    if la != lb || la < MIN_DELETION_LEN {
+        return false;
+    }
+    // Equal lengths: a minus char i equals b minus char j. With p the first and s the last
+    // position where they differ, that holds iff one is the other shifted by one over p..s.
+    let Some(p) = (0..la).find(|&k| a[k] != b[k]) else {
+        return true;
+    };
+    let s = (0..la).rev().find(|&k| a[k] != b[k]).unwrap_or(p);
+    (p..s).all(|k| a[k + 1] == b[k]) || (p..s).all(|k| b[k + 1] == a[k])
+}
+
+/// Whether `short` is `long` minus one char (`long.len() == short.len() + 1`).
+fn is_one_deletion(long: &[char], short: &[char]) -> bool {
+    let p = long.iter().zip(short).take_while(|(x, y)| x == y).count();
+    match (long.get(p + 1..), short.get(p..)) {
+        (Some(rest_long), Some(rest_short)) => rest_long == rest_short,
+        _ => false,
+    }
+}
+
+const TAG_DELETION: u64 = 1;
+const TAG_CLASS: u64 = 2;
+const TAG_SKELETON: u64 = 3;
+
+/// The lookup keys of a part: two parts are comparable only if they share one (the converse
+/// need not hold; lookups verify with [`comparable`]). Joined parts get only their exact and
+/// skeleton keys, matching the narrower rule for them.
+pub fn keys(term: TermRef<'_>, out: &mut Vec<u64>) {
+    out.push(hash(TAG_DELETION, term.chars.iter().map(|c| u32::from(*c))));
+    if !term.joined {
+        if let Some(class) = term.class {
+            out.push(hash(TAG_CLASS, std::iter::once(u32::from(class))));
+        }
+        if term.chars.len() >= MIN_DELETION_LEN {
+            for skip in 0..term.chars.len() {
+                let variant = term
+                    .chars
+                    .iter()
+                    .enumerate()
+                    .filter(move |(i, _)| *i != skip)
+                    .map(|(_, c)| u32::from(*c));
+                out.push(hash(TAG_DELETION, variant));
+            }
+        }
+    }
+    if term.skeleton.len() >= MIN_SKELETON_LEN {
+        out.push(hash(
+            TAG_SKELETON,
+            term.skeleton.iter().map(|b| u32::from(*b)),
+        ));
+    }
+}
+
+/// FNV-1a over 32-bit units with a final mix. Collisions only add candidates that the lookup
+/// then rejects, so a fast non-cryptographic hash is enough.
+fn hash(tag: u64, units: impl Iterator<Item = u32>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ tag;
+    for unit in units {
+        h ^= u64::from(unit);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    fn single(s: &str) -> Term {
+        Term::single(chars(s))
+    }
+
+    fn shares_key(a: &Term, b: &Term) -> bool {
+        let (mut ka, mut kb) = (Vec::new(), Vec::new());
+        keys(a.view(), &mut ka);
+        keys(b.view(), &mut kb);
+        ka.iter().any(|k| kb.contains(k))
+    }
+
+    #[test]
+    fn one_edit_apart_is_comparable() {
+        for (a, b) in [
+            ("jonathan", "jonathon"), // substitution
+            ("mohamed", "mohammed"),  // insertion
+            ("xaby", "xbay"),         // transposition
+            ("jon", "jong"),
+            ("un", "eun"),
+            ("kim", "kin"),
+        ] {
+            assert!(share_deletion_variant(&chars(a), &chars(b)), "{a} / {b}");
+            assert!(comparable(single(a).view(), single(b).view()), "{a} / {b}");
+        }
+        assert!(!share_deletion_variant(&chars("un"), &chars("an")));
+        assert!(!share_deletion_variant(&chars("kim"), &chars("lee")));
+        assert!(!share_deletion_variant(&chars("abcd"), &chars("badc")));
+    }
+
+    #[test]
+    fn transliteration_variants_share_a_skeleton() {
+        assert_eq!(skeleton(&chars("mohammed")), skeleton(&chars("muhammad")));
+        assert_eq!(skeleton(&chars("hussein")), skeleton(&chars("husayn")));
+        assert_eq!(skeleton(&chars("alexander")), skeleton(&chars("aleksandr")));
+        assert!(comparable(single("yusuf").view(), single("yousef").view()));
+        assert!(!comparable(single("smith").view(), single("jones").view()));
+    }
+
+    #[test]
+    fn romanisation_classes_are_comparable() {
+        assert!(comparable(single("pak").view(), single("park").view()));
+        assert!(comparable(single("lee").view(), single("ri").view()));
+    }
+
+    #[test]
+    fn joined_parts_need_equality_or_a_skeleton() {
+        let joined = Term::joined(&chars("jong"), &chars("un"));
+        assert_eq!(joined.text(), "jongun");
+        assert!(comparable(joined.view(), single("jongun").view()));
+        assert!(comparable(joined.view(), single("jongeun").view()));
+        assert!(!comparable(joined.view(), single("jong").view()));
+    }
+
+    /// The property the index relies on: comparable implies a shared key.
+    #[test]
+    fn comparable_parts_always_share_a_key() {
+        let words = [
+            "kim",
+            "gim",
+            "kin",
+            "jong",
+            "jung",
+            "jeong",
+            "un",
+            "eun",
+            "pak",
+            "park",
+            "lee",
+            "ri",
+            "i",
+            "yi",
+            "mohammed",
+            "muhammad",
+            "mohamed",
+            "ali",
+            "alli",
+            "hussein",
+            "husayn",
+            "ivan",
+            "ivanov",
+            "jon",
+            "john",
+            "jonathan",
+            "jonathon",
+            "xaby",
+            "xbay",
+            "anna",
+            "ana",
+            "li",
+            "wei",
+            "wie",
+            "k",
+            "77",
+            "777",
+            "金",
+            "محمد",
+            "محمود",
+        ];
+        let mut terms: Vec<Term> = words.iter().map(|w| single(w)).collect();
+        terms.push(Term::joined(&chars("jong"), &chars("un")));
+        terms.push(Term::joined(&chars("abdul"), &chars("rahman")));
+        terms.push(single("abdulrahman"));
+        terms.push(single("jongun"));
+        for a in &terms {
+            for b in &terms {
+                if comparable(a.view(), b.view()) {
+                    assert!(shares_key(a, b), "{} / {}", a.text(), b.text());
+                }
+            }
+        }
+    }
+}

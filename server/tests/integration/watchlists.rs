@@ -1,0 +1,338 @@
+//! Watch lists through the REST API: importing the sample OFAC set re-screens existing people in
+//! the background (KNOWN-02 on the Lazarus wallet, mail to the security leads); new people are
+//! screened against the active lists; a malformed file changes nothing; a dismissed false match
+//! stays dismissed across versions until its entry changes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crate::common;
+use base64::Engine;
+use clearance_server::services::watchlists::SUBJECT_NEW_HIT;
+use common::{TestApp, PASSWORD};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/watchlists");
+const LAZARUS_WALLET: &str = "0x098B716B8Aaf21512996dC57EB0615e2383E2f96";
+
+fn file(name: &str, path: &str) -> Value {
+    let bytes = std::fs::read(format!("{FIXTURES}/{path}")).unwrap();
+    json!({
+        "name": name,
+        "content": base64::engine::general_purpose::STANDARD.encode(bytes),
+        "base64": true,
+    })
+}
+
+fn sdn_upload() -> Value {
+    json!({
+        "format": "ofac_csv",
+        "files": [
+            file("sdn.csv", "ofac/sdn.csv"),
+            file("alt.csv", "ofac/alt.csv"),
+            file("add.csv", "ofac/add.csv"),
+            file("sdn_comments.csv", "ofac/sdn_comments.csv"),
+        ],
+    })
+}
+
+fn custom_upload(csv: &str) -> Value {
+    json!({ "format": "custom_csv", "files": [{ "name": "custom.csv", "content": csv }] })
+}
+
+async fn token_for(app: &TestApp, email: &str, role: &str) -> String {
+    app.create_user(email, role).await;
+    let response = reqwest::Client::new()
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({ "email": email, "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    response.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+async fn send(
+    app: &TestApp,
+    token: &str,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let client = reqwest::Client::new();
+    let request = match method {
+        "GET" => client.get(app.url(path)),
+        _ => client.post(app.url(path)),
+    }
+    .bearer_auth(token);
+    let request = match body {
+        Some(body) => request.json(&body),
+        None => request,
+    };
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+async fn import(app: &TestApp, token: &str, source: &str, upload: Value) -> (u16, Value) {
+    send(
+        app,
+        token,
+        "POST",
+        &format!("/api/v1/watchlists/{source}/versions"),
+        Some(upload),
+    )
+    .await
+}
+
+fn findings_of<'a>(screening: &'a Value, indicator: &str) -> Vec<&'a Value> {
+    screening["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["indicator"] == indicator)
+        .collect()
+}
+
+/// Waits (up to 20 s) until every active list's re-screening has finished.
+async fn rescreened(app: &TestApp, token: &str) -> Value {
+    for _ in 0..200 {
+        let (status, page) = send(app, token, "GET", "/api/v1/watchlists?page=1", None).await;
+        assert_eq!(status, 200, "{page}");
+        let active = page["active"].as_array().unwrap();
+        if !active.is_empty() && active.iter().all(|v| v["rescreen"]["finished"] == true) {
+            return page;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the re-screening did not finish");
+}
+
+async fn screening(app: &TestApp, token: &str, person: i64) -> Value {
+    let (status, body) = send(
+        app,
+        token,
+        "GET",
+        &format!("/api/v1/people/{person}/screening"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+db_test!(
+    importing_the_sample_sdn_set_rescreens_an_existing_profile_with_known_02,
+    |app: TestApp| async move {
+        let lead = token_for(&app, "lead@example.com", "security_lead").await;
+        let hr = app.api_token("hr").await;
+        let (status, created) = send(
+            &app,
+            &hr,
+            "POST",
+            "/api/v1/people",
+            Some(json!({
+                "identity": { "legal_name": { "full": "Alex Carter" } },
+                "crypto_wallets": [{ "chain": "ethereum", "address": LAZARUS_WALLET.to_lowercase() }],
+            })),
+        )
+        .await;
+        assert_eq!(status, 201, "{created}");
+        let person = created["id"].as_i64().unwrap();
+        assert!(findings_of(&created["screening"], "KNOWN-02").is_empty());
+
+        let (status, version) = import(&app, &lead, "us_ofac_sdn", sdn_upload()).await;
+        assert_eq!(status, 201, "{version}");
+        assert_eq!(version["active"], true);
+        assert_eq!(version["source"], "us_ofac_sdn");
+        assert!(version["entry_count"].as_i64().unwrap() >= 12, "{version}");
+        assert_eq!(version["content_sha256"].as_str().unwrap().len(), 64);
+        assert_eq!(version["imported_by"], "lead@example.com");
+
+        let page = rescreened(&app, &lead).await;
+        assert_eq!(page["active"][0]["rescreen"]["total"], 1);
+        assert_eq!(page["active"][0]["rescreen"]["done"], 1);
+
+        let now = screening(&app, &hr, person).await;
+        let hits = findings_of(&now, "KNOWN-02");
+        assert_eq!(hits.len(), 1, "{now}");
+        assert_eq!(hits[0]["severity"], "critical");
+        assert_eq!(now["band"], "critical");
+        let evidence = hits[0]["evidence"].as_array().unwrap();
+        let value_of = |field: &str| {
+            evidence
+                .iter()
+                .find(|e| e["field"] == field)
+                .map(|e| e["value"].as_str().unwrap().to_owned())
+        };
+        assert_eq!(value_of("list").as_deref(), Some("us_ofac_sdn"));
+        assert_eq!(value_of("entry").as_deref(), Some("27307"));
+        assert!(hits[0]["title"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("list version {}", version["id"])));
+
+        let mail = app.smtp.wait_for("lead@example.com").await;
+        assert_eq!(mail.header("Subject").as_deref(), Some(SUBJECT_NEW_HIT));
+        assert!(mail.body().contains("KNOWN-02"), "{}", mail.body());
+        assert!(mail.body().contains(&format!("/people/{person}")));
+
+        let mut db = app.db().await;
+        let audited: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'watchlist.import' AND subject = 'watchlist:us_ofac_sdn'",
+        )
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+        assert_eq!(audited, 1);
+    }
+);
+
+db_test!(
+    new_people_are_screened_against_the_active_lists_and_cannot_be_cleared_on_a_hit,
+    |app: TestApp| async move {
+        let admin = app.api_token("admin").await;
+        let hr = app.api_token("hr").await;
+        let (status, _) = import(&app, &admin, "us_ofac_sdn", sdn_upload()).await;
+        assert_eq!(status, 201);
+        let (status, created) = send(
+            &app,
+            &hr,
+            "POST",
+            "/api/v1/people",
+            Some(json!({
+                "identity": { "legal_name": { "full": "Chol Jin Kim" }, "dob": "1988-04-12", "nationality": ["KP"] },
+                "contact": { "emails": [{ "address": "KCJ.DevOps@example.com" }] },
+            })),
+        )
+        .await;
+        assert_eq!(status, 201, "{created}");
+        let screening = &created["screening"];
+        let names = findings_of(screening, "KNOWN-01");
+        assert_eq!(names.len(), 1, "{screening}");
+        assert_eq!(names[0]["severity"], "critical");
+        let explained: Vec<&str> = names[0]["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
+        assert!(explained.contains(&"date_of_birth"), "{explained:?}");
+        assert!(explained.contains(&"aligned_parts"), "{explained:?}");
+        assert!(
+            !findings_of(screening, "KNOWN-03").is_empty(),
+            "{screening}"
+        );
+        let person = created["id"].as_i64().unwrap();
+        let (status, refused) = send(
+            &app,
+            &hr,
+            "POST",
+            &format!("/api/v1/people/{person}/decision"),
+            Some(json!({ "decision": "cleared", "reason": "looks fine" })),
+        )
+        .await;
+        assert_eq!(status, 422, "{refused}");
+        assert!(refused.to_string().contains("KNOWN-"), "{refused}");
+    }
+);
+
+db_test!(
+    a_malformed_file_is_refused_with_its_line_and_the_active_version_stays,
+    |app: TestApp| async move {
+        let lead = app.api_token("security_lead").await;
+        let good = "kind,value,label,source\nemail,persona@example.com,incident 1,internal\n";
+        let (status, first) = import(&app, &lead, "incidents", custom_upload(good)).await;
+        assert_eq!(status, 201, "{first}");
+        let bad = "kind,value,label,source\nemail,other@example.com,x,y\nshoe_size,44,x,y\n";
+        let (status, refused) = import(&app, &lead, "incidents", custom_upload(bad)).await;
+        assert!(status == 400 || status == 422, "{status} {refused}");
+        let message = refused.to_string();
+        assert!(message.contains("line 3"), "{message}");
+
+        let (status, wrong_files) = import(
+            &app,
+            &lead,
+            "us_ofac_sdn",
+            json!({ "format": "ofac_csv", "files": [file("sdn.csv", "ofac/sdn.csv")] }),
+        )
+        .await;
+        assert!(status == 400 || status == 422, "{status}");
+        assert!(wrong_files.to_string().contains("alt.csv"), "{wrong_files}");
+        let (status, bad_id) = import(&app, &lead, "Bad Id", custom_upload(good)).await;
+        assert!(
+            status == 400 || status == 422 || status == 404,
+            "{status} {bad_id}"
+        );
+
+        let (_, page) = send(&app, &lead, "GET", "/api/v1/watchlists?page=1", None).await;
+        assert_eq!(page["versions"].as_array().unwrap().len(), 1, "{page}");
+        assert_eq!(page["active"][0]["id"], first["id"]);
+
+        let hr = app.api_token("hr").await;
+        let (status, _) = import(&app, &hr, "incidents", custom_upload(good)).await;
+        assert_eq!(status, 403, "HR may not change a list");
+    }
+);
+
+db_test!(
+    a_dismissed_false_match_stays_dismissed_until_its_entry_changes,
+    |app: TestApp| async move {
+        let lead = app.api_token("security_lead").await;
+        let hr = app.api_token("hr").await;
+        let v1 = "kind,value,label,source\nemail,persona@example.com,incident 1,internal\n";
+        assert_eq!(
+            import(&app, &lead, "incidents", custom_upload(v1)).await.0,
+            201
+        );
+        let (_, created) = send(
+            &app,
+            &hr,
+            "POST",
+            "/api/v1/people",
+            Some(json!({
+                "identity": { "legal_name": { "full": "Dana Reyes" } },
+                "contact": { "emails": [{ "address": "persona@example.com" }] },
+            })),
+        )
+        .await;
+        let person = created["id"].as_i64().unwrap();
+        let hit = findings_of(&created["screening"], "KNOWN-07");
+        assert_eq!(hit.len(), 1, "{created}");
+        let (status, _) = send(
+            &app,
+            &lead,
+            "POST",
+            &format!("/api/v1/findings/{}/dismiss", hit[0]["id"]),
+            Some(json!({ "reason": "False match: shared help-desk address, checked with IT" })),
+        )
+        .await;
+        assert_eq!(status, 200);
+
+        // A new version with the same entry (and another one): still dismissed.
+        let v2 = format!("{v1}phone,+15550100999,drop phone,partner\n");
+        assert_eq!(
+            import(&app, &lead, "incidents", custom_upload(&v2)).await.0,
+            201
+        );
+        rescreened(&app, &lead).await;
+        let now = screening(&app, &hr, person).await;
+        let hit = findings_of(&now, "KNOWN-07");
+        assert_eq!(hit.len(), 1, "{now}");
+        assert!(!hit[0]["dismissed"].is_null(), "{now}");
+
+        // The entry itself changes: the match is open again.
+        let v3 = "kind,value,label,source\nemail,persona@example.com,incident 1 and 7,internal\n";
+        assert_eq!(
+            import(&app, &lead, "incidents", custom_upload(v3)).await.0,
+            201
+        );
+        rescreened(&app, &lead).await;
+        let now = screening(&app, &hr, person).await;
+        let hit = findings_of(&now, "KNOWN-07");
+        assert_eq!(hit.len(), 1, "{now}");
+        assert!(hit[0]["dismissed"].is_null(), "{now}");
+        assert_eq!(hit[0]["severity"], "critical");
+    }
+);
