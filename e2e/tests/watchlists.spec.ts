@@ -1,0 +1,80 @@
+// Watch lists, end to end: HR enters a person whose e-mail address is not yet on any list; a
+// security lead imports a custom incident list naming that address on the watch-lists page (a
+// malformed file first, refused with its line number); the new version is active, its
+// re-screening finishes, and the person's screening page shows the KNOWN-07 hit with its list,
+// entry and explanation. Runs in both projects: `js` and `no-js`.
+//
+// Both projects share one database: the list id and the address are unique per run.
+
+import {
+  HR_PASSWORD,
+  createHr,
+  createSecurityLead,
+  expect,
+  expectSettled,
+  signInAs,
+  test,
+  visit,
+} from './pages';
+
+/** Lower-case letters only, unique per run (list ids allow letters, digits and underscores). */
+function uniqueTag(): string {
+  const digits = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  return digits.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]);
+}
+
+test('a security lead imports a list and the hit appears on a person screened before', async ({ page, javaScriptEnabled: js }) => {
+  const tag = uniqueTag();
+  const address = `persona.${tag}@e2e.example`;
+  const name = `Robin ${tag.slice(-6)}`;
+
+  // HR enters the person; no list names them yet.
+  await signInAs(page, js, createHr(), HR_PASSWORD);
+  await visit(page, js, '/people/new');
+  await page.locator('#legal_name').fill(name);
+  await page.getByLabel('E-mail address').first().fill(address);
+  await page.getByRole('button', { name: 'Save and screen' }).click();
+  await expect(page).toHaveURL(/\/people\/\d+$/);
+  await expectSettled(page, js);
+  const personPath = new URL(page.url()).pathname;
+  await expect(page.locator('li.finding').filter({ hasText: 'KNOWN-07' })).toHaveCount(0);
+
+  // A security lead imports the list: first a malformed file, then the real one.
+  await page.context().clearCookies();
+  await signInAs(page, js, createSecurityLead(), HR_PASSWORD);
+  await page.getByRole('link', { name: 'Watch lists' }).click();
+  await expectSettled(page, js);
+  await expect(page.getByRole('heading', { name: 'Watch lists', level: 1 })).toBeVisible();
+
+  const source = `incidents_${tag}`;
+  await page.locator('#list-source').fill(source);
+  await page.locator('#list-format').selectOption('custom_csv');
+  await page.locator('#list-first').fill(`kind,value,label,source\nemail,${address},Persona from incident ${tag},internal\nshoe_size,44,x,y\n`);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('alert')).toContainText('line 3');
+  await expectSettled(page, js);
+
+  await page.locator('#list-source').fill(source);
+  await page.locator('#list-format').selectOption('custom_csv');
+  await page.locator('#list-first').fill(`kind,value,label,source\nemail,${address},Persona from incident ${tag},internal\n`);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expectSettled(page, js);
+
+  const active = page.locator('#active-lists tr').filter({ hasText: source });
+  await expect(active).toBeVisible();
+  // The page polls (JavaScript) or reloads itself (no JavaScript) until the pass is done.
+  await expect(active.locator('td[data-rescreen="finished"]')).toBeVisible({ timeout: 30_000 });
+  const version = page.locator('#list-versions tr').filter({ hasText: source });
+  await expect(version).toContainText('Active');
+  await expect(version).toContainText('custom_csv');
+
+  // The person screened before the import now shows the hit, explained.
+  await visit(page, js, personPath);
+  const hit = page.locator('li.finding').filter({ hasText: 'KNOWN-07' });
+  await expect(hit).toBeVisible();
+  await expect(hit).toContainText('critical');
+  await expect(hit).toContainText(source);
+  await expect(hit).toContainText(address);
+  await expect(hit).toContainText('identifier');
+  await expect(page.locator('.page-head .band')).toHaveText('critical');
+});
