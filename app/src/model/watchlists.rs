@@ -5,11 +5,12 @@ use super::page::PageInfo;
 use serde::{Deserialize, Serialize};
 
 /// The file formats a list may come in (README, "Watch lists").
-pub const FORMATS: [(&str, &str); 4] = [
+pub const FORMATS: [(&str, &str); 5] = [
     (
         "ofac_csv",
         "OFAC SDN CSV set (sdn.csv, alt.csv, add.csv, sdn_comments.csv)",
     ),
+    ("ofac_xml", "OFAC SDN_ADVANCED.XML"),
     ("ftm", "OpenSanctions FollowTheMoney entities (JSON lines)"),
     ("targets_simple", "OpenSanctions targets.simple.csv"),
     ("custom_csv", "Custom list CSV (kind,value,label,source)"),
@@ -19,6 +20,7 @@ pub const FORMATS: [(&str, &str); 4] = [
 pub fn files_of(format: &str) -> &'static [&'static str] {
     match format {
         "ofac_csv" => &["sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"],
+        "ofac_xml" => &["sdn_advanced.xml"],
         "ftm" => &["entities.ftm.json"],
         "targets_simple" => &["targets.simple.csv"],
         "custom_csv" => &["custom.csv"],

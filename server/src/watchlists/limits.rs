@@ -12,9 +12,10 @@ const MIB: usize = 1024 * 1024;
 pub struct Limits {
     /// Bytes per file.
     pub max_bytes: usize,
-    /// Records per file: CSV rows (a header row included) or non-blank JSON lines.
+    /// Records per file: CSV rows (a header row included), non-blank JSON lines, or XML list
+    /// entries (OFAC's `DistinctParty`).
     pub max_rows: usize,
-    /// Bytes per CSV field or per JSON line.
+    /// Bytes per CSV field, per JSON line, or per XML text or attribute value.
     pub max_field_bytes: usize,
 }
 
@@ -23,6 +24,15 @@ impl Limits {
     /// field is cut by OFAC at about 1,000 characters (the rest goes to `sdn_comments.csv`).
     pub const OFAC_CSV: Limits = Limits {
         max_bytes: 64 * MIB,
+        max_rows: 1_000_000,
+        max_field_bytes: 64 * 1024,
+    };
+
+    /// OFAC `SDN_ADVANCED.XML`. The same ~18,000 parties as `sdn.csv`, but every fact is its own
+    /// element tree with reference IDs, so the file is many times larger than the CSV set.
+    /// Text values are short (names, addresses, document numbers).
+    pub const OFAC_XML: Limits = Limits {
+        max_bytes: 256 * MIB,
         max_rows: 1_000_000,
         max_field_bytes: 64 * 1024,
     };

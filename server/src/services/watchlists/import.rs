@@ -8,7 +8,8 @@ use crate::clock::unix_now_ms;
 use crate::store::watchlists::{self, NewVersion};
 use crate::watchlists::lookup::matcher_inputs;
 use crate::watchlists::{
-    parse_custom, parse_ftm, parse_ofac_csv, parse_targets_simple, Entry, OfacCsvFiles, ParseError,
+    parse_custom, parse_ftm, parse_ofac_csv, parse_ofac_xml, parse_targets_simple, Entry,
+    OfacCsvFiles, ParseError,
 };
 use base64::Engine;
 use clearance_app::model::access::Operation;
@@ -98,6 +99,7 @@ fn parse(
                 comments: file(3),
             },
         ),
+        "ofac_xml" => parse_ofac_xml(source, file(0)),
         "ftm" => parse_ftm(source, file(0)),
         "targets_simple" => parse_targets_simple(source, file(0)),
         _ => parse_custom(source, file(0)),
