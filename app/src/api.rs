@@ -39,6 +39,7 @@ pub fn endpoints() -> Vec<(&'static str, Operation)> {
         (people::LoadPersonDraft::PATH, Operation::EditPeople),
         (people::RecordDecision::PATH, Operation::DecideScreening),
         (people::DismissFinding::PATH, Operation::DismissFinding),
+        (people::ConfirmMatch::PATH, Operation::DismissFinding),
         (people::ImportPeople::PATH, Operation::EditPeople),
         (people::ImportStatus::PATH, Operation::EditPeople),
         (grants::ListRepositories::PATH, Operation::ViewAccess),

@@ -125,6 +125,13 @@ pub trait PeoplePort: Send + Sync {
         finding_id: i64,
         reason: &str,
     ) -> Result<ScreeningView, AppError>;
+    /// Marks a watch-list match (KNOWN-*) as a true match; it stays open.
+    async fn confirm_match(
+        &self,
+        req: &RequestContext,
+        finding_id: i64,
+        reason: &str,
+    ) -> Result<ScreeningView, AppError>;
     /// Checks and validates the data, then imports it in the background; returns the number of
     /// the import, whose progress [`PeoplePort::import_job`] reads. `format`: `json` (array or
     /// JSON lines) or `csv`.

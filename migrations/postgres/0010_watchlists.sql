@@ -33,3 +33,15 @@ CREATE TABLE watchlist_entries (
     body       TEXT    NOT NULL,
     PRIMARY KEY (version_id, position)
 );
+
+-- A watch-list match a security lead confirmed as true (a false one is a finding dismissal).
+-- Keyed like dismissals: the match's fingerprint covers the entry's digest and the person's value.
+CREATE TABLE match_confirmations (
+    person_id       BIGINT  NOT NULL REFERENCES people (id),
+    fingerprint     TEXT    NOT NULL,
+    indicator       TEXT    NOT NULL,
+    reason          TEXT    NOT NULL,
+    confirmed_by    TEXT    NOT NULL,
+    confirmed_at_ms BIGINT  NOT NULL,
+    PRIMARY KEY (person_id, fingerprint)
+);

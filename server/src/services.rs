@@ -10,6 +10,7 @@ pub mod grants;
 mod import;
 mod import_jobs;
 mod invites;
+mod match_review;
 mod people;
 mod person_page;
 mod referrals;

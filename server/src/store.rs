@@ -14,6 +14,7 @@ pub mod import_jobs;
 pub mod invites;
 pub mod job_marks;
 pub mod link_index;
+pub mod match_reviews;
 pub mod outbox;
 pub mod people;
 pub mod referrals;

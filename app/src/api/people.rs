@@ -116,6 +116,17 @@ pub async fn dismiss_finding(finding_id: i64, reason: String) -> Result<(), AppE
         .map(|_| ())
 }
 
+/// A security lead's verdict on a watch-list match: true (it stays open and blocks clearing).
+#[server(endpoint = "findings/confirm")]
+pub async fn confirm_match(finding_id: i64, reason: String) -> Result<(), AppError> {
+    let (ports, request) = super::context::current()?;
+    ports
+        .people
+        .confirm_match(&request, finding_id, &reason)
+        .await
+        .map(|_| ())
+}
+
 /// Starts importing pasted (or picked) JSON or CSV, up to the 1 MiB form limit (larger files go
 /// through the API). The rows are checked at once; on success the import runs in the background
 /// and the browser goes to its progress page. The answer is the import's number.

@@ -39,6 +39,7 @@ pub enum Operation {
     ViewPeople,
     EditPeople,
     DecideScreening,
+    /// Dismiss a false positive; also the verdict on a watch-list match (true or false).
     DismissFinding,
     /// The repository registry, grants, requests, a person's access, desired state.
     ViewAccess,

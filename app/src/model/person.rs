@@ -86,6 +86,9 @@ pub struct FindingView {
     pub related_person_ids: Vec<i64>,
     pub source: String,
     pub dismissed: Option<DismissalView>,
+    /// A watch-list match a security lead confirmed as true (KNOWN-* only).
+    #[serde(default)]
+    pub confirmed: Option<DismissalView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

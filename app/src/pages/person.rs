@@ -1,7 +1,7 @@
-use crate::api::people::{load_person_page, DismissFinding, RecordDecision};
+use crate::api::people::{load_person_page, ConfirmMatch, DismissFinding, RecordDecision};
 use crate::components::feedback::{action_done, action_error, page_error};
 use crate::components::network::Network;
-use crate::model::person::{FindingView, PersonPage, ScreeningView};
+use crate::model::person::{DismissalView, FindingView, PersonPage, ScreeningView};
 use crate::pages::users::short_time;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -29,16 +29,26 @@ pub fn Person() -> impl IntoView {
             .unwrap_or(0)
     };
     let decide = ServerAction::<RecordDecision>::new();
-    let dismiss = ServerAction::<DismissFinding>::new();
+    let verdicts = Verdicts {
+        dismiss: ServerAction::<DismissFinding>::new(),
+        confirm: ServerAction::<ConfirmMatch>::new(),
+    };
     let data = Resource::new(
-        move || (id(), decide.version().get() + dismiss.version().get()),
+        move || {
+            (
+                id(),
+                decide.version().get()
+                    + verdicts.dismiss.version().get()
+                    + verdicts.confirm.version().get(),
+            )
+        },
         |(id, _)| load_person_page(id),
     );
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(page) => person_view(page, decide, dismiss).into_any(),
+                    Ok(page) => person_view(page, decide, verdicts).into_any(),
                     Err(err) => page_error(err),
                 }
             })}
@@ -49,7 +59,7 @@ pub fn Person() -> impl IntoView {
 fn person_view(
     page: PersonPage,
     decide: ServerAction<RecordDecision>,
-    dismiss: ServerAction<DismissFinding>,
+    verdicts: Verdicts,
 ) -> impl IntoView {
     let PersonPage {
         person,
@@ -95,7 +105,7 @@ fn person_view(
             </section>
         })}
         {match screening {
-            Some(s) => findings_view(s, may_dismiss, dismiss).into_any(),
+            Some(s) => findings_view(s, may_dismiss, verdicts).into_any(),
             None => view! { <p class="empty">"Not screened yet."</p> }.into_any(),
         }}
         <section>
@@ -148,11 +158,7 @@ fn person_view(
     }
 }
 
-fn findings_view(
-    screening: ScreeningView,
-    may_dismiss: bool,
-    dismiss: ServerAction<DismissFinding>,
-) -> impl IntoView {
+fn findings_view(screening: ScreeningView, may_dismiss: bool, verdicts: Verdicts) -> impl IntoView {
     let ScreeningView {
         findings,
         rules_version,
@@ -169,13 +175,14 @@ fn findings_view(
         <section>
             <h2>"Findings"</h2>
             <p class="hint">{format!("Rules {rules_version}, screened {}. Each finding cites its catalogue indicator and source.", short_time(&created_at))}</p>
-            {action_error(dismiss)}
+            {action_error(verdicts.dismiss)}
+            {action_error(verdicts.confirm)}
             {FAMILIES.iter().map(|(family, title)| {
                 let in_family: Vec<FindingView> = findings.iter().filter(|f| f.family == *family).cloned().collect();
                 (!in_family.is_empty()).then(|| view! {
                     <h3>{*title}</h3>
                     <ul class="findings">
-                        {in_family.into_iter().map(|f| finding_view(f, may_dismiss, dismiss)).collect_view()}
+                        {in_family.into_iter().map(|f| finding_view(f, may_dismiss, verdicts)).collect_view()}
                     </ul>
                 })
             }).collect_view()}
@@ -184,11 +191,7 @@ fn findings_view(
     .into_any()
 }
 
-fn finding_view(
-    f: FindingView,
-    may_dismiss: bool,
-    dismiss: ServerAction<DismissFinding>,
-) -> impl IntoView {
+fn finding_view(f: FindingView, may_dismiss: bool, verdicts: Verdicts) -> impl IntoView {
     let dismissed = f.dismissed.clone();
     let class = format!(
         "finding sev-{}{}",
@@ -210,18 +213,61 @@ fn finding_view(
                 {f.evidence.iter().map(|e| view! { <li><code>{e.field.clone()}</code>": "{e.value.clone()}</li> }).collect_view()}
             </ul>
             <p class="hint">"Source: " {f.source.clone()}</p>
-            {match dismissed {
-                Some(d) => view! { <p class="dismissal">{format!("Dismissed as a false positive by {} on {}: {}", d.by, short_time(&d.at), d.reason)}</p> }.into_any(),
-                None if may_dismiss => view! {
-                    <ActionForm action=dismiss attr:class="inline">
-                        <input type="hidden" name="finding_id" value=f.id/>
-                        <label for=format!("dismiss-{}", f.id)>"False positive because"</label>
-                        <input id=format!("dismiss-{}", f.id) name="reason" required maxlength="2000"/>
-                        <button type="submit" class="secondary">"Dismiss"</button>
-                    </ActionForm>
-                }.into_any(),
-                None => ().into_any(),
-            }}
+            {verdict_view(&f, dismissed, may_dismiss, verdicts)}
         </li>
     }
+}
+
+/// The two forms a security lead answers a finding with: dismiss (a false positive, or a false
+/// watch-list match) and, for watch-list matches, confirm (a true match, which stays open).
+#[derive(Clone, Copy)]
+struct Verdicts {
+    dismiss: ServerAction<DismissFinding>,
+    confirm: ServerAction<ConfirmMatch>,
+}
+
+fn verdict_view(
+    f: &FindingView,
+    dismissed: Option<DismissalView>,
+    may_dismiss: bool,
+    verdicts: Verdicts,
+) -> impl IntoView {
+    let is_match = f.indicator.starts_with("KNOWN-");
+    if let Some(d) = dismissed {
+        let what = if is_match {
+            "a false match"
+        } else {
+            "a false positive"
+        };
+        return view! { <p class="dismissal">{format!("Dismissed as {what} by {} on {}: {}", d.by, short_time(&d.at), d.reason)}</p> }.into_any();
+    }
+    if let Some(c) = f.confirmed.clone() {
+        return view! { <p class="confirmation">{format!("Confirmed as a true match by {} on {}: {}", c.by, short_time(&c.at), c.reason)}</p> }.into_any();
+    }
+    if !may_dismiss {
+        return ().into_any();
+    }
+    let id = f.id;
+    let label = if is_match {
+        "False match because"
+    } else {
+        "False positive because"
+    };
+    view! {
+        <ActionForm action=verdicts.dismiss attr:class="inline">
+            <input type="hidden" name="finding_id" value=id/>
+            <label for=format!("dismiss-{id}")>{label}</label>
+            <input id=format!("dismiss-{id}") name="reason" required maxlength="2000"/>
+            <button type="submit" class="secondary">"Dismiss"</button>
+        </ActionForm>
+        {is_match.then(|| view! {
+            <ActionForm action=verdicts.confirm attr:class="inline">
+                <input type="hidden" name="finding_id" value=id/>
+                <label for=format!("confirm-{id}")>"True match because"</label>
+                <input id=format!("confirm-{id}") name="reason" required maxlength="2000"/>
+                <button type="submit" class="secondary">"Confirm match"</button>
+            </ActionForm>
+        })}
+    }
+    .into_any()
 }

@@ -135,6 +135,18 @@ pub async fn dismiss(
     ))
 }
 
+pub async fn confirm(
+    State(state): State<AppState>,
+    Extension(req): Ctx,
+    Path(id): Path<i64>,
+    body: Result<Json<DismissBody>, JsonRejection>,
+) -> Result<Json<ScreeningView>, ApiError> {
+    let Json(body) = body.map_err(bad_json)?;
+    Ok(Json(
+        state.services.confirm_match(&req, id, &body.reason).await?,
+    ))
+}
+
 /// Imports use a larger body limit than the rest of the API (see startup).
 pub const IMPORT_MAX_BYTES: usize = 64 * 1024 * 1024;
 

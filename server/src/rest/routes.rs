@@ -32,6 +32,7 @@ pub const ROUTES: &[(&str, &str, Operation)] = &[
     ("GET", "/people/1/screening", Operation::ViewPeople),
     ("POST", "/people/1/decision", Operation::DecideScreening),
     ("POST", "/findings/1/dismiss", Operation::DismissFinding),
+    ("POST", "/findings/1/confirm", Operation::DismissFinding),
     ("POST", "/people/import", Operation::EditPeople),
     ("GET", "/import-jobs/1", Operation::EditPeople),
     ("POST", "/repositories", Operation::ManageRepositories),
@@ -106,6 +107,7 @@ pub fn router() -> Router<AppState> {
         .route("/people/{id}/screening", get(super::people::screening))
         .route("/people/{id}/decision", post(super::people::decide))
         .route("/findings/{id}/dismiss", post(super::people::dismiss))
+        .route("/findings/{id}/confirm", post(super::people::confirm))
         .route(
             "/people/import",
             post(super::people::import).layer(axum::extract::DefaultBodyLimit::max(

@@ -134,6 +134,15 @@ impl PeoplePort for Services {
         self.dismiss_finding(req, finding_id, reason).await
     }
 
+    async fn confirm_match(
+        &self,
+        req: &RequestContext,
+        finding_id: i64,
+        reason: &str,
+    ) -> Result<ScreeningView, AppError> {
+        Services::confirm_match(self, req, finding_id, reason).await
+    }
+
     async fn start_import(
         &self,
         req: &RequestContext,

@@ -9,6 +9,7 @@ use crate::clock::{rfc3339, unix_now_ms};
 use crate::scoring::Finding;
 use crate::store::db::Conn;
 use crate::store::decisions;
+use crate::store::match_reviews;
 use crate::store::people;
 use crate::store::screenings::{self, FindingRow, NewFinding};
 use clearance_app::model::access::Operation;
@@ -94,11 +95,27 @@ impl Services {
                 )
             })
             .collect();
+        let confirmations: HashMap<String, DismissalView> =
+            match_reviews::confirmations(conn, person_id)
+                .await
+                .or_internal(req)?
+                .into_iter()
+                .map(|c| {
+                    (
+                        c.fingerprint,
+                        DismissalView {
+                            reason: c.reason,
+                            by: c.confirmed_by,
+                            at: rfc3339(c.confirmed_at_ms),
+                        },
+                    )
+                })
+                .collect();
         let findings = screenings::findings_of(conn, latest.id)
             .await
             .or_internal(req)?
             .into_iter()
-            .map(|f| finding_view(f, &dismissals))
+            .map(|f| finding_view(f, &dismissals, &confirmations))
             .collect();
         Ok(ScreeningView {
             id: latest.id,
@@ -247,6 +264,16 @@ impl Services {
             .await
             .or_internal(req)?
             .ok_or_else(|| AppError::not_found("There is no finding with this id."))?;
+        let confirmed = match_reviews::confirmations(&mut tx, finding.person_id)
+            .await
+            .or_internal(req)?
+            .iter()
+            .any(|c| c.fingerprint == finding.fingerprint);
+        if confirmed {
+            return Err(AppError::conflict(
+                "This match was confirmed as a true match; it cannot be dismissed.",
+            ));
+        }
         let by = format!("user:{}", actor.user_id);
         if !screenings::insert_dismissal(
             &mut tx,
@@ -279,7 +306,11 @@ impl Services {
     }
 }
 
-fn finding_view(f: FindingRow, dismissals: &HashMap<String, DismissalView>) -> FindingView {
+fn finding_view(
+    f: FindingRow,
+    dismissals: &HashMap<String, DismissalView>,
+    confirmations: &HashMap<String, DismissalView>,
+) -> FindingView {
     let evidence: Vec<EvidenceView> = serde_json::from_str::<Vec<serde_json::Value>>(&f.evidence)
         .unwrap_or_default()
         .into_iter()
@@ -291,6 +322,7 @@ fn finding_view(f: FindingRow, dismissals: &HashMap<String, DismissalView>) -> F
     FindingView {
         id: f.id,
         dismissed: dismissals.get(&f.fingerprint).cloned(),
+        confirmed: confirmations.get(&f.fingerprint).cloned(),
         indicator: f.indicator,
         family: f.family,
         severity: f.severity,

@@ -336,3 +336,123 @@ db_test!(
         assert_eq!(hit[0]["severity"], "critical");
     }
 );
+
+db_test!(
+    a_security_lead_confirms_a_true_match_which_stays_open,
+    |app: TestApp| async move {
+        let lead = app.api_token("security_lead").await;
+        let hr = app.api_token("hr").await;
+        let list = "kind,value,label,source\nwallet,0x1111111111111111111111111111111111111111,payout wallet,internal\n";
+        assert_eq!(
+            import(&app, &lead, "incidents", custom_upload(list))
+                .await
+                .0,
+            201
+        );
+        let (_, created) = send(
+            &app,
+            &hr,
+            "POST",
+            "/api/v1/people",
+            Some(json!({
+                "identity": { "legal_name": { "full": "Sam Ortega" } },
+                "crypto_wallets": [{ "chain": "ethereum", "address": "0x1111111111111111111111111111111111111111" }],
+                "contact": { "phones": [{ "e164": "+15550100123", "line_type": "voip" }] },
+            })),
+        )
+        .await;
+        let person = created["id"].as_i64().unwrap();
+        let hit = findings_of(&created["screening"], "KNOWN-07")[0]["id"].clone();
+        let path = format!("/api/v1/findings/{hit}/confirm");
+        let reason = json!({ "reason": "Same wallet as incident 2026-014's payout" });
+
+        let (status, _) = send(&app, &hr, "POST", &path, Some(reason.clone())).await;
+        assert_eq!(status, 403, "HR gives no verdicts");
+        let (status, empty) =
+            send(&app, &lead, "POST", &path, Some(json!({ "reason": " " }))).await;
+        assert!(status == 400 || status == 422, "{status} {empty}");
+
+        let (status, view) = send(&app, &lead, "POST", &path, Some(reason.clone())).await;
+        assert_eq!(status, 200, "{view}");
+        let confirmed = findings_of(&view, "KNOWN-07")[0];
+        assert!(confirmed["dismissed"].is_null());
+        assert_eq!(
+            confirmed["confirmed"]["reason"],
+            "Same wallet as incident 2026-014's payout"
+        );
+        assert_eq!(view["band"], "critical", "a true match stays open");
+
+        let (status, _) = send(&app, &lead, "POST", &path, Some(reason.clone())).await;
+        assert_eq!(status, 409, "confirmed twice");
+        let (status, _) = send(
+            &app,
+            &lead,
+            "POST",
+            &format!("/api/v1/findings/{hit}/dismiss"),
+            Some(json!({ "reason": "changed my mind" })),
+        )
+        .await;
+        assert_eq!(status, 409, "a confirmed match is not dismissed afterwards");
+
+        let (status, refused) = send(
+            &app,
+            &hr,
+            "POST",
+            &format!("/api/v1/people/{person}/decision"),
+            Some(json!({ "decision": "cleared", "reason": "ok" })),
+        )
+        .await;
+        assert_eq!(status, 422, "{refused}");
+
+        let voip = screening(&app, &hr, person).await;
+        let voip = findings_of(&voip, "ID-12")[0]["id"].clone();
+        let (status, body) = send(
+            &app,
+            &lead,
+            "POST",
+            &format!("/api/v1/findings/{voip}/confirm"),
+            Some(reason),
+        )
+        .await;
+        assert_eq!(status, 422, "{body}");
+        assert!(body.to_string().contains("match.watchlist_only"), "{body}");
+
+        let mut db = app.db().await;
+        let audited: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'finding.confirmed'")
+                .fetch_one(&mut db)
+                .await
+                .unwrap();
+        assert_eq!(audited, 1);
+    }
+);
+
+db_test!(
+    the_sdn_advanced_xml_sample_imports_and_flags_the_lazarus_wallet,
+    |app: TestApp| async move {
+        let lead = app.api_token("security_lead").await;
+        let hr = app.api_token("hr").await;
+        let upload = json!({
+            "format": "ofac_xml",
+            "files": [file("sdn_advanced.xml", "ofac/sdn_advanced.xml")],
+        });
+        let (status, version) = import(&app, &lead, "us_ofac_sdn_xml", upload).await;
+        assert_eq!(status, 201, "{version}");
+        assert_eq!(version["format"], "ofac_xml");
+        let (status, created) = send(
+            &app,
+            &hr,
+            "POST",
+            "/api/v1/people",
+            Some(json!({
+                "identity": { "legal_name": { "full": "Alex Carter" } },
+                "crypto_wallets": [{ "chain": "ethereum", "address": LAZARUS_WALLET }],
+            })),
+        )
+        .await;
+        assert_eq!(status, 201, "{created}");
+        let hits = findings_of(&created["screening"], "KNOWN-02");
+        assert_eq!(hits.len(), 1, "{created}");
+        assert!(hits[0]["title"].as_str().unwrap().contains("27307"));
+    }
+);

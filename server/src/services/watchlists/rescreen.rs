@@ -9,7 +9,7 @@ use super::super::support::OrInternal;
 use super::super::Services;
 use crate::clock::unix_now_ms;
 use crate::store::watchlists::{self, VersionRecord};
-use crate::store::{outbox, screenings, users};
+use crate::store::{match_reviews, outbox, users};
 use clearance_app::model::error::AppError;
 use clearance_app::model::request::RequestContext;
 use clearance_app::model::role::Role;
@@ -97,7 +97,7 @@ impl Services {
         reason: &str,
         since_ms: i64,
     ) -> Result<(), AppError> {
-        let hits = screenings::known_hits_since(conn, ids, reason, since_ms)
+        let hits = match_reviews::known_hits_since(conn, ids, reason, since_ms)
             .await
             .or_internal(req)?;
         if hits.is_empty() {
