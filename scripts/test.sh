@@ -30,4 +30,7 @@ rm -rf target/e2e-data
 export CLEARANCE_DATA_DIR="$PWD/target/e2e-data" CLEARANCE_MAIL_POLL_MS=200
 cargo leptos end-to-end
 
+step "fuzzing the watch-list parsers (${FUZZ_SECONDS:-20} s each)"
+bash scripts/fuzz.sh
+
 step "all checks passed"

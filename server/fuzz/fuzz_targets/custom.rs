@@ -1,0 +1,9 @@
+//! Custom lists (kind,value,label,source): any input must give entries or an error, never a panic or a hang.
+#![no_main]
+
+use clearance_server::watchlists::parse_custom;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = parse_custom("fuzz", data);
+});

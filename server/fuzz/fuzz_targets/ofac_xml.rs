@@ -1,0 +1,9 @@
+//! OFAC's SDN_ADVANCED.XML: any input must give entries or an error, never a panic or a hang.
+#![no_main]
+
+use clearance_server::watchlists::parse_ofac_xml;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = parse_ofac_xml("fuzz", data);
+});
