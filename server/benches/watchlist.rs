@@ -586,6 +586,7 @@ fn main() {
 
     let profiles = profiles(&entries, 2000);
     let mut timings = Vec::with_capacity(profiles.len());
+    let mut slowest = Vec::with_capacity(profiles.len());
     let (mut flagged, mut critical, mut visited, mut aligned) = (0usize, 0usize, 0usize, 0usize);
     for profile in &profiles {
         let q = query(profile);
@@ -599,8 +600,18 @@ fn main() {
         let counts = matcher.search_counts(&q);
         visited += counts.visited;
         aligned += counts.aligned;
+        slowest.push((
+            timings[timings.len() - 1],
+            profile.name.clone(),
+            counts.visited,
+            counts.aligned,
+        ));
     }
     timings.sort();
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
+    for (took, name, visited, aligned) in slowest.iter().take(5) {
+        println!("  slow: {took:.2?} {name:?} ({visited} visited, {aligned} aligned)");
+    }
     println!(
         "screening one profile (name + email + wallet; {} profiles, {} with a match, {} critical): p50 {:.2?}, p99 {:.2?}, max {:.2?}   [target: p99 under 1 ms]",
         timings.len(), flagged, critical,

@@ -178,23 +178,30 @@ impl NameIndex {
         }
         let mut hits = Vec::new();
         let mut buffer = Vec::new();
+        let mut found: Vec<u32> = Vec::new();
         for (unit, mask) in &units {
             buffer.clear();
             keys(*unit, &mut buffer);
+            // A term usually shares several keys with a unit (its deletion variants): compare
+            // each term once, not once per shared key.
+            found.clear();
             for key in &buffer {
-                for id in self.terms_with_key(*key) {
-                    let Some(term) = self.term(*id) else { continue };
-                    if unit.joined && term.joined {
-                        continue; // never aligned with each other
-                    }
-                    let similarity = part_similarity(*unit, term, Gate::Comparable);
-                    if similarity > 0.0 {
-                        hits.push(Hit {
-                            term: *id,
-                            parts: *mask,
-                            similarity,
-                        });
-                    }
+                found.extend_from_slice(self.terms_with_key(*key));
+            }
+            found.sort_unstable();
+            found.dedup();
+            for id in &found {
+                let Some(term) = self.term(*id) else { continue };
+                if unit.joined && term.joined {
+                    continue; // never aligned with each other
+                }
+                let similarity = part_similarity(*unit, term, Gate::Comparable);
+                if similarity > 0.0 {
+                    hits.push(Hit {
+                        term: *id,
+                        parts: *mask,
+                        similarity,
+                    });
                 }
             }
         }
