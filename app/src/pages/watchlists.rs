@@ -20,7 +20,7 @@ const RELOAD_WITHOUT_JS: &str = r#"<meta http-equiv="refresh" content="3">"#;
 
 /// Largest upload through this form (the server's limit for form posts); larger lists go
 /// through the API or `server watchlist import`.
-const FORM_LIMIT_HINT: &str = "Up to 1 MiB in all through this form; larger lists (the full OFAC set, OpenSanctions exports) go through POST /api/v1/watchlists/{source}/versions or `server watchlist import`.";
+const FORM_LIMIT_HINT: &str = "Up to 1 MiB in all through this form; larger lists (the full OFAC set, OpenSanctions exports) go through POST /api/v1/watchlists/{source}/versions or the server's watchlist import command (README).";
 
 #[component]
 pub fn Watchlists() -> impl IntoView {
@@ -109,9 +109,9 @@ fn lists_view(page: WatchlistsPage, import: ServerAction<ImportWatchlist>) -> im
 fn active_row(v: ListVersionView) -> impl IntoView {
     let (done, total) = (v.rescreen.done.min(v.rescreen.total), v.rescreen.total);
     let (status, text) = if v.rescreen.finished {
-        ("finished", format!("Finished · {total} profiles screened"))
+        ("finished", format!("Finished · {}", profiles(total)))
     } else {
-        ("running", format!("{done} of {total} profiles screened"))
+        ("running", format!("{done} of {}", profiles(total)))
     };
     let (value, max) = if v.rescreen.finished || total == 0 {
         (1, 1)
@@ -129,6 +129,15 @@ fn active_row(v: ListVersionView) -> impl IntoView {
                 " "<span class="progress-text">{text}</span>
             </td>
         </tr>
+    }
+}
+
+/// "1 profile screened", "3 profiles screened".
+fn profiles(n: i64) -> String {
+    if n == 1 {
+        "1 profile screened".to_owned()
+    } else {
+        format!("{n} profiles screened")
     }
 }
 

@@ -49,7 +49,7 @@ impl Services {
                 "This match was dismissed as a false match already.",
             ));
         }
-        let by = format!("user:{}", actor.user_id);
+        let by = actor.email.clone();
         if !match_reviews::insert_confirmation(
             &mut tx,
             finding.person_id,

@@ -207,6 +207,7 @@ impl Services {
                 });
             }
         }
+        // An id, not an address: access rules compare who cleared a person with the approvers.
         let by = format!("user:{}", actor.user_id);
         let now = unix_now_ms();
         let id =
@@ -274,7 +275,7 @@ impl Services {
                 "This match was confirmed as a true match; it cannot be dismissed.",
             ));
         }
-        let by = format!("user:{}", actor.user_id);
+        let by = actor.email.clone();
         if !screenings::insert_dismissal(
             &mut tx,
             finding.person_id,
