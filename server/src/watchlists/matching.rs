@@ -240,8 +240,12 @@ impl Matcher {
 
     /// Every listed name at or above the review threshold, found through the index.
     pub fn match_name_all(&self, query: &NameQuery<'_>) -> Vec<NameMatch> {
+        // Both readings of a name (as a person's, as an organisation's) share most parts.
+        let cache = std::cell::RefCell::new(candidates::HitCache::default());
         self.collect(query, Gate::Comparable, |terms, kinds| {
-            self.index.search(terms, kinds).matches
+            self.index
+                .search_cached(terms, kinds, &mut cache.borrow_mut())
+                .matches
         })
     }
 

@@ -48,6 +48,17 @@ struct Hit {
     similarity: f64,
 }
 
+/// The vocabulary terms each query unit was found comparable with, by the unit's chars and
+/// whether it is joined: a query read two ways (as a person's name reordered, and as written)
+/// looks its parts up once.
+#[derive(Default)]
+pub struct HitCache {
+    units: std::collections::HashMap<UnitKey, Vec<(u32, f64)>>,
+}
+
+/// A query unit's chars, and whether it is a joined pair of parts.
+type UnitKey = (Vec<char>, bool);
+
 /// A set of form ids.
 struct Bitmap {
     words: Vec<u64>,
@@ -87,6 +98,11 @@ impl Bitmap {
 impl NameIndex {
     /// Forms of kind `kinds` whose similarity to `query` is at least the review threshold.
     pub fn search(&self, query: &NameTerms, kinds: u8) -> Search {
+        self.search_cached(query, kinds, &mut HitCache::default())
+    }
+
+    /// [`NameIndex::search`], reusing (and filling) `cache` for the query's parts.
+    pub fn search_cached(&self, query: &NameTerms, kinds: u8, cache: &mut HitCache) -> Search {
         let n = query.parts.len().min(score::MAX_PARTS);
         if n == 0 {
             return Search::default();
@@ -99,7 +115,7 @@ impl NameIndex {
             .collect();
         let weights: Vec<f64> = parts.iter().map(|p| score::part_weight(p.chars)).collect();
         let initial: Vec<bool> = parts.iter().map(|p| is_initial(p.chars)).collect();
-        let hits = self.hits(&parts, &joined, &initial);
+        let hits = self.hits(&parts, &joined, &initial, cache);
         let candidates = self
             .candidates(&hits, &weights, &initial)
             .unwrap_or_else(|| (0..self.form_count() as u32).collect());
@@ -165,6 +181,7 @@ impl NameIndex {
         parts: &[TermRef<'_>],
         joined: &[Option<TermRef<'_>>],
         initial: &[bool],
+        cache: &mut HitCache,
     ) -> Vec<Hit> {
         let n = parts.len();
         let mut units: Vec<(TermRef<'_>, u32)> = parts
@@ -180,30 +197,37 @@ impl NameIndex {
         let mut buffer = Vec::new();
         let mut found: Vec<u32> = Vec::new();
         for (unit, mask) in &units {
-            buffer.clear();
-            keys(*unit, &mut buffer);
-            // A term usually shares several keys with a unit (its deletion variants): compare
-            // each term once, not once per shared key.
-            found.clear();
-            for key in &buffer {
-                found.extend_from_slice(self.terms_with_key(*key));
-            }
-            found.sort_unstable();
-            found.dedup();
-            for id in &found {
-                let Some(term) = self.term(*id) else { continue };
-                if unit.joined && term.joined {
-                    continue; // never aligned with each other
-                }
-                let similarity = part_similarity(*unit, term, Gate::Comparable);
-                if similarity > 0.0 {
-                    hits.push(Hit {
-                        term: *id,
-                        parts: *mask,
-                        similarity,
-                    });
-                }
-            }
+            let cached = cache
+                .units
+                .entry((unit.chars.to_vec(), unit.joined))
+                .or_insert_with(|| {
+                    buffer.clear();
+                    keys(*unit, &mut buffer);
+                    // A term usually shares several keys with a unit (its deletion variants):
+                    // compare each term once, not once per shared key.
+                    found.clear();
+                    for key in &buffer {
+                        found.extend_from_slice(self.terms_with_key(*key));
+                    }
+                    found.sort_unstable();
+                    found.dedup();
+                    found
+                        .iter()
+                        .filter_map(|id| {
+                            let term = self.term(*id)?;
+                            if unit.joined && term.joined {
+                                return None; // never aligned with each other
+                            }
+                            let similarity = part_similarity(*unit, term, Gate::Comparable);
+                            (similarity > 0.0).then_some((*id, similarity))
+                        })
+                        .collect()
+                });
+            hits.extend(cached.iter().map(|(term, similarity)| Hit {
+                term: *term,
+                parts: *mask,
+                similarity: *similarity,
+            }));
         }
         // A listed initial pairs with a query part that starts with its letter.
         for (i, part) in parts.iter().enumerate() {

@@ -20,7 +20,7 @@
 //! but not scored: it rewards shared prefixes across part boundaries (`jong kim` vs `jang kam`
 //! scores 0.85) and cannot be bounded by an index.
 
-use super::jaro_winkler::jaro_winkler;
+use super::jaro_winkler::{jaro_winkler, MAX_CHARS};
 use super::normalise::is_initial;
 use super::term::{comparable, TermRef};
 
@@ -123,6 +123,18 @@ pub fn part_similarity(a: TermRef<'_>, b: TermRef<'_>, gate: Gate) -> f64 {
             return 0.0;
         }
     }
+    // Jaro-Winkler needs matching chars: at most as many as the chars of one part that occur in
+    // the other. That count is a few operations; most pairs that share only a key (a consonant
+    // skeleton shared by thousands of terms) fail the floor on it, before the quadratic Jaro.
+    if !same_class {
+        let (x, y) = (clip(a.chars), clip(b.chars));
+        let common = common_chars_bound(x, y) as f64;
+        let (lx, ly) = (x.len().max(1) as f64, y.len().max(1) as f64);
+        let jaro_max = (common / lx + common / ly + 1.0) / 3.0;
+        if common == 0.0 || (0.6 * jaro_max + 0.4) * penalty < PAIR_FLOOR {
+            return 0.0;
+        }
+    }
     let mut sim = jaro_winkler(a.chars, b.chars) * penalty;
     if same_class {
         sim = sim.max(CLASS_SIMILARITY);
@@ -133,6 +145,28 @@ pub fn part_similarity(a: TermRef<'_>, b: TermRef<'_>, gate: Gate) -> f64 {
     } else {
         sim
     }
+}
+
+/// The part as Jaro-Winkler sees it (it ignores chars past [`MAX_CHARS`]).
+fn clip(chars: &[char]) -> &[char] {
+    chars.get(..MAX_CHARS).unwrap_or(chars)
+}
+
+/// A bucket per char for [`common_chars_bound`]: one per Latin letter, the rest shared (sharing
+/// only makes the bound larger, never wrong).
+fn bucket(c: char) -> u32 {
+    match c {
+        'a'..='z' => u32::from(c) - u32::from('a'),
+        _ => 26 + u32::from(c) % 6,
+    }
+}
+
+/// An upper bound on the chars Jaro can match between `a` and `b`: the chars of `a` whose bucket
+/// occurs in `b`, and never more than either length.
+pub fn common_chars_bound(a: &[char], b: &[char]) -> usize {
+    let in_b = b.iter().fold(0u32, |mask, c| mask | (1 << bucket(*c)));
+    let shared = a.iter().filter(|c| in_b & (1 << bucket(**c)) != 0).count();
+    shared.min(a.len()).min(b.len())
 }
 
 /// An initial (one letter) against a longer single part starting with that letter.
@@ -419,5 +453,34 @@ mod tests {
         let qv: Vec<TermRef<'_>> = q.parts.iter().map(|t| t.view()).collect();
         let lv: Vec<TermRef<'_>> = l.parts.iter().map(|t| t.view()).collect();
         assert!(token_sort_jaro_winkler(&qv, &lv) > 0.8);
+    }
+
+    #[test]
+    fn the_common_char_bound_never_drops_a_pair_jaro_winkler_would_keep() {
+        // Deterministic pseudo-random parts over a small alphabet (many shared letters, repeats,
+        // transpositions) plus a few non-Latin chars that share buckets.
+        let alphabet: Vec<char> = "aeikmnorsu\u{e9}\u{44f}\u{5c71}".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut part = || -> Vec<char> {
+            let len = 1 + next(9);
+            (0..len).map(|_| alphabet[next(alphabet.len())]).collect()
+        };
+        for _ in 0..50_000 {
+            let (a, b) = (part(), part());
+            let m = common_chars_bound(&a, &b) as f64;
+            let bound = 0.6 * ((m / a.len() as f64 + m / b.len() as f64 + 1.0) / 3.0) + 0.4;
+            let jw = jaro_winkler(&a, &b);
+            assert!(
+                m > 0.0 || jw == 0.0,
+                "{a:?} {b:?}: no common char but Jaro-Winkler {jw}"
+            );
+            assert!(bound + 1e-12 >= jw, "{a:?} {b:?}: bound {bound} < {jw}");
+        }
     }
 }
