@@ -37,7 +37,7 @@ fn navigation(actor: Actor) -> impl IntoView {
             {may(Operation::ViewAccess).then(|| view! { <a href="/repositories">"Repositories"</a> })}
             // No "Grants" entry, to keep the bar short: the start page and the dashboard link there.
             {may(Operation::ViewCampaigns).then(|| view! { <a href="/campaigns">"Campaigns"</a> })}
-            {may(Operation::ImportWatchlist).then(|| view! { <a href="/watchlists">"Watch lists"</a> })}
+            {may(Operation::ViewWatchlists).then(|| view! { <a href="/watchlists">"Watch lists"</a> })}
             {may(Operation::ListUsers).then(|| view! { <a href="/users">"Users"</a> })}
             {may(Operation::ViewAuditLog).then(|| view! { <a href="/audit">"Audit log"</a> })}
             <a href="/account">"Account"</a>

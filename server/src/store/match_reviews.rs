@@ -16,7 +16,8 @@ pub struct KnownHit {
 }
 
 /// Open high or critical KNOWN-* findings of screenings stored with `reason` since `since_ms`
-/// for people with ids in `ids` (a contiguous batch of the pass).
+/// for people with ids in `ids` (a contiguous batch of the pass) that no earlier screening of
+/// the person had: a match already reported is not reported again.
 pub async fn known_hits_since(
     conn: &mut Conn,
     ids: &[i64],
@@ -35,6 +36,9 @@ pub async fn known_hits_since(
            AND f.indicator LIKE 'KNOWN-%' AND f.severity IN ('high', 'critical')
            AND NOT EXISTS (SELECT 1 FROM finding_dismissals d
                            WHERE d.person_id = f.person_id AND d.fingerprint = f.fingerprint)
+           AND NOT EXISTS (SELECT 1 FROM findings e JOIN screenings t ON t.id = e.screening_id
+                           WHERE t.person_id = f.person_id AND t.id < s.id
+                             AND e.fingerprint = f.fingerprint)
          ORDER BY f.person_id, f.id",
     )
     .bind(reason)

@@ -456,3 +456,60 @@ db_test!(
         assert!(hits[0]["title"].as_str().unwrap().contains("27307"));
     }
 );
+
+db_test!(
+    a_match_already_reported_is_not_mailed_again_when_a_new_one_appears,
+    |app: TestApp| async move {
+        let lead = token_for(&app, "lead@example.com", "security_lead").await;
+        let hr = app.api_token("hr").await;
+        let (status, _) = send(
+            &app,
+            &hr,
+            "POST",
+            "/api/v1/people",
+            Some(json!({
+                "identity": { "legal_name": { "full": "Robin Vale" } },
+                "contact": { "emails": [{ "address": "persona@example.com" }] },
+                "crypto_wallets": [{ "chain": "ethereum", "address": "0x2222222222222222222222222222222222222222" }],
+            })),
+        )
+        .await;
+        assert_eq!(status, 201);
+        let v1 = "kind,value,label,source\nwallet,0x2222222222222222222222222222222222222222,payout wallet of incident 9,internal\n";
+        assert_eq!(
+            import(&app, &lead, "incidents", custom_upload(v1)).await.0,
+            201
+        );
+        rescreened(&app, &lead).await;
+        let v2 = format!("{v1}email,persona@example.com,persona address of incident 11,internal\n");
+        assert_eq!(
+            import(&app, &lead, "incidents", custom_upload(&v2)).await.0,
+            201
+        );
+        rescreened(&app, &lead).await;
+
+        let mut bodies = Vec::new();
+        for _ in 0..200 {
+            bodies = app
+                .smtp
+                .messages()
+                .into_iter()
+                .filter(|m| m.header("Subject").as_deref() == Some(SUBJECT_NEW_HIT))
+                .map(|m| m.body())
+                .collect();
+            if bodies.len() >= 2 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(bodies.len(), 2, "{bodies:?}");
+        let (first, second) = if bodies[0].contains("incident 11") {
+            (&bodies[1], &bodies[0])
+        } else {
+            (&bodies[0], &bodies[1])
+        };
+        assert!(first.contains("incident 9"), "{first}");
+        assert!(second.contains("incident 11"), "{second}");
+        assert!(!second.contains("incident 9"), "reported twice: {second}");
+    }
+);
