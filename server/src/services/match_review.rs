@@ -6,12 +6,36 @@
 use super::support::{audit, authorize_actor, bounded, OrInternal};
 use super::Services;
 use crate::clock::unix_now_ms;
+use crate::store::db::Conn;
+use crate::store::screenings::FindingRow;
 use crate::store::{match_reviews, screenings};
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::person::ScreeningView;
 use clearance_app::model::request::RequestContext;
 use serde_json::json;
+
+/// The reason a verdict on a finding must give (at most 2,000 bytes); `missing` says what to
+/// write when there is none.
+pub(super) fn verdict_reason<'a>(reason: &'a str, missing: &str) -> Result<&'a str, AppError> {
+    let reason = bounded("reason", reason.trim(), 2000)?;
+    if reason.is_empty() {
+        return Err(AppError::invalid("reason", missing));
+    }
+    Ok(reason)
+}
+
+/// The finding a verdict is about, or 404.
+pub(super) async fn finding_under_review(
+    conn: &mut Conn,
+    req: &RequestContext,
+    finding_id: i64,
+) -> Result<FindingRow, AppError> {
+    screenings::finding(conn, finding_id)
+        .await
+        .or_internal(req)?
+        .ok_or_else(|| AppError::not_found("There is no finding with this id."))
+}
 
 impl Services {
     pub async fn confirm_match(
@@ -21,18 +45,12 @@ impl Services {
         reason: &str,
     ) -> Result<ScreeningView, AppError> {
         let actor = authorize_actor(&self.db, req, Operation::DismissFinding).await?;
-        let reason = bounded("reason", reason.trim(), 2000)?;
-        if reason.is_empty() {
-            return Err(AppError::invalid(
-                "reason",
-                "Say why this is a true match: the reason is kept with the verdict.",
-            ));
-        }
+        let reason = verdict_reason(
+            reason,
+            "Say why this is a true match: the reason is kept with the verdict.",
+        )?;
         let mut tx = self.db.begin().await.or_internal(req)?;
-        let finding = screenings::finding(&mut tx, finding_id)
-            .await
-            .or_internal(req)?
-            .ok_or_else(|| AppError::not_found("There is no finding with this id."))?;
+        let finding = finding_under_review(&mut tx, req, finding_id).await?;
         if !finding.indicator.starts_with("KNOWN-") {
             return Err(AppError::policy(
                 "match.watchlist_only",

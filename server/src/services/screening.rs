@@ -3,6 +3,7 @@
 //! count, and come back when their evidence changes (the dismissal is keyed by a fingerprint of
 //! the indicator and its evidence).
 
+use super::match_review::{finding_under_review, verdict_reason};
 use super::support::{audit, authorize, authorize_actor, bounded, OrInternal};
 use super::Services;
 use crate::clock::{rfc3339, unix_now_ms};
@@ -253,18 +254,12 @@ impl Services {
         reason: &str,
     ) -> Result<ScreeningView, AppError> {
         let actor = authorize_actor(&self.db, req, Operation::DismissFinding).await?;
-        let reason = bounded("reason", reason.trim(), 2000)?;
-        if reason.is_empty() {
-            return Err(AppError::invalid(
-                "reason",
-                "Say why this is a false positive: the reason is kept with the dismissal.",
-            ));
-        }
+        let reason = verdict_reason(
+            reason,
+            "Say why this is a false positive: the reason is kept with the dismissal.",
+        )?;
         let mut tx = self.db.begin().await.or_internal(req)?;
-        let finding = screenings::finding(&mut tx, finding_id)
-            .await
-            .or_internal(req)?
-            .ok_or_else(|| AppError::not_found("There is no finding with this id."))?;
+        let finding = finding_under_review(&mut tx, req, finding_id).await?;
         let confirmed = match_reviews::confirmations(&mut tx, finding.person_id)
             .await
             .or_internal(req)?

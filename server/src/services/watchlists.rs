@@ -4,6 +4,7 @@
 mod active;
 mod import;
 mod port;
+mod reads;
 mod rescreen;
 
 pub use active::WatchlistState;

@@ -3,15 +3,19 @@
 //! matcher, each hit with its list, version, entry, score and explanation (INDICATORS.md §2.3).
 //! Pure: built from parsed entries, read by many screenings at once.
 
-use super::entry::{AliasKind, Entry, EntryKind};
+mod inputs;
+mod profile_fields;
+
+pub use inputs::{entry_digest, matcher_inputs};
+
+use super::entry::Entry;
 use super::matching::{
-    IdentifierKind, ListIdentifier, ListName, Matcher, NameKind, NameQuery,
-    Severity as MatchSeverity,
+    IdentifierKind, Matcher, NameKind, NameMatch, NameQuery, Severity as MatchSeverity,
 };
 use crate::scoring::finding::Severity;
 use crate::scoring::known::{WatchlistHit, WatchlistLookup};
 use clearance_app::model::profile::ProfileDocument;
-use sha2::{Digest, Sha256};
+use profile_fields::{profile_identifiers, profile_names};
 use std::collections::HashMap;
 
 /// Which version of which list.
@@ -56,85 +60,6 @@ pub struct ActiveLists {
     lists: Vec<LoadedList>,
 }
 
-/// A matcher's inputs from parsed entries: every name (primary and aliases, with the entry's
-/// qualifiers) and every identifier.
-pub fn matcher_inputs(entries: &[Entry]) -> (Vec<ListName>, Vec<ListIdentifier>) {
-    let mut names = Vec::new();
-    let mut identifiers = Vec::new();
-    for entry in entries {
-        let kind = match entry.kind {
-            EntryKind::Person | EntryKind::Other => NameKind::Person,
-            EntryKind::Organization | EntryKind::Vessel | EntryKind::Aircraft => {
-                NameKind::Organization
-            }
-        };
-        let aliases = entry
-            .aliases
-            .iter()
-            .filter(|a| a.kind != AliasKind::Weak)
-            .map(|a| (a.name.as_str(), true));
-        for (name, is_alias) in std::iter::once((entry.name.as_str(), false)).chain(aliases) {
-            if name.trim().is_empty() {
-                continue;
-            }
-            names.push(ListName {
-                entry_id: entry.id.clone(),
-                name: name.to_owned(),
-                is_alias,
-                kind,
-                birth_dates: entry.birth_dates.clone(),
-                nationalities: entry.nationalities.clone(),
-            });
-        }
-        let mut add = |kind: IdentifierKind, value: &str| {
-            identifiers.push(ListIdentifier {
-                entry_id: entry.id.clone(),
-                kind,
-                value: value.to_owned(),
-            });
-        };
-        entry
-            .wallets
-            .iter()
-            .for_each(|w| add(IdentifierKind::Wallet, &w.address));
-        entry
-            .emails
-            .iter()
-            .for_each(|v| add(IdentifierKind::Email, v));
-        entry
-            .phones
-            .iter()
-            .for_each(|v| add(IdentifierKind::Phone, v));
-        entry
-            .id_numbers
-            .iter()
-            .for_each(|v| add(IdentifierKind::IdNumber, &v.number));
-        entry
-            .websites
-            .iter()
-            .for_each(|v| add(IdentifierKind::Domain, v));
-        entry
-            .bank_accounts
-            .iter()
-            .for_each(|v| add(IdentifierKind::BankAccount, v));
-        entry
-            .github_logins
-            .iter()
-            .for_each(|v| add(IdentifierKind::GithubLogin, v));
-        entry
-            .addresses
-            .iter()
-            .for_each(|v| add(IdentifierKind::Address, v));
-    }
-    (names, identifiers)
-}
-
-/// The first 12 hex digits of SHA-256 over the entry's JSON.
-pub fn entry_digest(entry: &Entry) -> String {
-    let json = serde_json::to_vec(entry).unwrap_or_default();
-    hex::encode(&Sha256::digest(&json)[..6])
-}
-
 impl ActiveLists {
     /// Adds a list version (replacing nothing: the caller passes one version per source).
     pub fn add(&mut self, version: ListVersion, format: &str, entries: &[Entry]) {
@@ -166,81 +91,6 @@ impl ActiveLists {
     pub fn is_empty(&self) -> bool {
         self.lists.is_empty()
     }
-}
-
-/// A name of the profile to screen, with the field it came from.
-fn profile_names(profile: &ProfileDocument) -> Vec<(String, &str)> {
-    let identity = &profile.identity;
-    let mut names = vec![(
-        "identity.legal_name.full".to_owned(),
-        identity.legal_name.full.as_str(),
-    )];
-    for (i, former) in identity.legal_name.former_names.iter().enumerate() {
-        names.push((format!("identity.legal_name.former_names[{i}]"), former));
-    }
-    for (i, variant) in identity.name_variants.iter().enumerate() {
-        names.push((format!("identity.name_variants[{i}].value"), &variant.value));
-    }
-    let mut seen = Vec::new();
-    names.retain(|(_, n)| {
-        let key = n.trim().to_lowercase();
-        !key.is_empty() && !seen.contains(&key) && {
-            seen.push(key);
-            true
-        }
-    });
-    names
-}
-
-/// The profile's identifiers to look up exactly, with their fields.
-fn profile_identifiers(profile: &ProfileDocument) -> Vec<(String, IdentifierKind, &str)> {
-    let mut out = Vec::new();
-    for (i, w) in profile.crypto_wallets.iter().enumerate() {
-        out.push((
-            format!("crypto_wallets[{i}].address"),
-            IdentifierKind::Wallet,
-            w.address.as_str(),
-        ));
-    }
-    for (i, e) in profile.contact.emails.iter().enumerate() {
-        out.push((
-            format!("contact.emails[{i}].address"),
-            IdentifierKind::Email,
-            e.address.as_str(),
-        ));
-    }
-    for (i, p) in profile.contact.phones.iter().enumerate() {
-        out.push((
-            format!("contact.phones[{i}].e164"),
-            IdentifierKind::Phone,
-            p.e164.as_str(),
-        ));
-    }
-    if let Some(login) = profile.online_presence.github.login.as_deref() {
-        out.push((
-            "online_presence.github.login".into(),
-            IdentifierKind::GithubLogin,
-            login,
-        ));
-    }
-    for (i, site) in profile.online_presence.portfolio_sites.iter().enumerate() {
-        out.push((
-            format!("online_presence.portfolio_sites[{i}].url"),
-            IdentifierKind::Domain,
-            site.url.as_str(),
-        ));
-    }
-    for (i, job) in profile.employment.iter().enumerate() {
-        if let Some(domain) = job.employer_domain.as_deref() {
-            out.push((
-                format!("employment[{i}].employer_domain"),
-                IdentifierKind::Domain,
-                domain,
-            ));
-        }
-    }
-    out.retain(|(_, _, v)| !v.trim().is_empty());
-    out
 }
 
 /// What one comparison found, before it becomes a [`WatchlistHit`] of a list.
@@ -300,11 +150,7 @@ impl LoadedList {
                     }
                     (ListRole::Sanctions, MatchSeverity::Review) => ("KNOWN-01", Severity::High),
                 };
-                let explanation = m
-                    .explanation
-                    .iter()
-                    .map(|f| (f.name.to_owned(), f.detail.clone()))
-                    .collect();
+                let explanation = explanation_of(&m);
                 let hit = self.hit(Found {
                     indicator,
                     entry_id: &m.entry_id,
@@ -331,11 +177,7 @@ impl LoadedList {
                 if m.kind != NameKind::Organization {
                     continue;
                 }
-                let explanation = m
-                    .explanation
-                    .iter()
-                    .map(|f| (f.name.to_owned(), f.detail.clone()))
-                    .collect();
+                let explanation = explanation_of(&m);
                 let hit = self.hit(Found {
                     indicator: "KNOWN-04",
                     entry_id: &m.entry_id,
@@ -391,6 +233,14 @@ impl LoadedList {
             }
         }
     }
+}
+
+/// A name match's explanation as evidence lines.
+fn explanation_of(m: &NameMatch) -> Vec<(String, String)> {
+    m.explanation
+        .iter()
+        .map(|f| (f.name.to_owned(), f.detail.clone()))
+        .collect()
 }
 
 /// One hit per indicator and entry: the one with the highest score.

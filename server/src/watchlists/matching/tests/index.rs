@@ -1,0 +1,129 @@
+//! The index against the exhaustive scan on generated names: same answers, a fraction of the work.
+
+use super::*;
+
+/// A small deterministic generator (xorshift), so every run checks the same names.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+#[rustfmt::skip]
+const FAMILY: &[&str] = &[
+    "Kim", "Lee", "Park", "Choi", "Jung", "Ri", "Pak", "Wang", "Li", "Zhang", "Liu", "Chen",
+    "Al-Rashid", "Haddad", "Khoury", "Hamdan", "Ivanov", "Petrov", "Smirnov", "Kuznetsov", "Smith",
+    "Garcia", "Rossi", "Muller", "Silva", "Nguyen",
+];
+#[rustfmt::skip]
+const GIVEN: &[&str] = &[
+    "Jong-un", "Min Jun", "Song-chol", "Hyon", "Wei", "Xiaoming", "Haoran", "Mohammed", "Muhammad",
+    "Ahmed", "Hussein", "Youssef", "Abdul Rahman", "Ivan", "Sergei", "Aleksandr", "Alexander",
+    "Olga", "Natalia", "James", "Maria", "Jose", "Giulia", "J.", "K. J.",
+];
+#[rustfmt::skip]
+const SYLLABLES: &[&str] = &[
+    "ba", "ko", "ri", "ma", "ne", "to", "sa", "vi", "lo", "de", "zu", "ha",
+];
+
+fn generated_name(rng: &mut Rng) -> String {
+    let family = if rng.below(3) == 0 {
+        let count = 2 + rng.below(2);
+        let word: String = (0..count).map(|_| rng.pick(SYLLABLES)).collect();
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or(word)
+    } else {
+        rng.pick(FAMILY).to_owned()
+    };
+    let given = rng.pick(GIVEN);
+    match rng.below(3) {
+        0 => format!("{}, {given}", family.to_uppercase()),
+        1 => format!("{given} {family}"),
+        _ => format!("{family} {given}"),
+    }
+}
+
+/// One substitution, transposition, deletion or insertion inside the name.
+fn typo(rng: &mut Rng, name: &str) -> String {
+    let mut chars: Vec<char> = name.chars().collect();
+    if chars.len() < 4 {
+        return name.to_owned();
+    }
+    let i = 1 + rng.below(chars.len() - 2);
+    match rng.below(4) {
+        0 => chars[i] = ['a', 'e', 'o', 'n', 'r', 'k'][rng.below(6)],
+        1 => chars.swap(i, i + 1),
+        2 => {
+            chars.remove(i);
+        }
+        _ => chars.insert(i, ['a', 'h', 'n'][rng.below(3)]),
+    }
+    chars.into_iter().collect()
+}
+
+#[test]
+fn the_index_never_misses_a_name_the_exhaustive_scan_finds() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut names = Vec::new();
+    for entry in 0..1500 {
+        let name = generated_name(&mut rng);
+        names.push(person(&entry.to_string(), &name, &[], &[]));
+        if rng.below(3) == 0 {
+            names.push(alias(person(
+                &entry.to_string(),
+                &typo(&mut rng, &name),
+                &[],
+                &[],
+            )));
+        }
+        if rng.below(10) == 0 {
+            let org = format!("{} Trading Co., Ltd.", rng.pick(FAMILY));
+            names.push(organization(&format!("o{entry}"), &org));
+        }
+    }
+    let matcher = Matcher::new(&names, &[]);
+    let mut found = 0;
+    for i in 0..150 {
+        let listed = names[rng.below(names.len())].name.clone();
+        let name = match i % 3 {
+            0 => listed,
+            1 => typo(&mut rng, &listed),
+            _ => generated_name(&mut rng),
+        };
+        let q = query(&name);
+        assert_index_is_exhaustive(&matcher, &q);
+        found += matcher.match_name_all(&q).len();
+    }
+    assert!(found > 60, "the corpus should produce matches: {found}");
+}
+
+#[test]
+fn the_index_visits_a_small_part_of_the_list() {
+    let mut rng = Rng(7);
+    let mut names: Vec<ListName> = (0..3000)
+        .map(|i| person(&i.to_string(), &generated_name(&mut rng), &[], &[]))
+        .collect();
+    names.push(person("petrov", "PETROV, Ivan", &[], &[]));
+    let matcher = Matcher::new(&names, &[]);
+    let terms = NameTerms::new(&normalise("Ivan Petrov", Style::Person));
+    let search = matcher.index.search(&terms, index::PERSON);
+    assert!(
+        search.visited * 4 < matcher.index.form_count(),
+        "{search:?}"
+    );
+    assert!(!search.matches.is_empty());
+}
