@@ -40,6 +40,16 @@ pub(super) fn profile_identifiers(
             w.address.as_str(),
         ));
     }
+    // KNOWN-02 reads payout addresses as well as the wallets the person declared.
+    for (i, payment) in profile.payment_instructions.iter().enumerate() {
+        if let Some(crypto) = &payment.crypto {
+            out.push((
+                format!("payment_instructions[{i}].crypto.address"),
+                IdentifierKind::Wallet,
+                crypto.address.as_str(),
+            ));
+        }
+    }
     for (i, e) in profile.contact.emails.iter().enumerate() {
         out.push((
             format!("contact.emails[{i}].address"),

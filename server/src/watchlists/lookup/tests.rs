@@ -1,6 +1,8 @@
 use super::*;
 use crate::watchlists::{parse_custom, parse_ofac_csv, OfacCsvFiles};
-use clearance_app::model::profile::{CryptoWallet, EmailContact, Employment, NameVariant};
+use clearance_app::model::profile::{
+    CryptoAddress, CryptoWallet, EmailContact, Employment, NameVariant, PaymentInstruction,
+};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/watchlists");
 
@@ -61,6 +63,30 @@ fn the_lazarus_wallet_in_any_case_is_a_critical_known_02_hit_on_the_active_versi
     assert!(hit.matched.starts_with("LAZARUS GROUP"), "{}", hit.matched);
     assert_eq!(hit.score, 1.0);
     assert_eq!(hit.entry_digest.len(), 12);
+}
+
+#[test]
+fn a_payout_address_on_the_list_is_a_known_02_hit_too() {
+    let mut doc = person("Alex Carter");
+    doc.payment_instructions.push(PaymentInstruction {
+        method: "crypto".into(),
+        crypto: Some(CryptoAddress {
+            chain: "ethereum".into(),
+            asset: Some("USDT".into()),
+            address: "0x098B716B8Aaf21512996dC57EB0615e2383E2f96".into(),
+        }),
+        ..PaymentInstruction::default()
+    });
+    let hits = sdn_lists().hits(&doc);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(
+        (hits[0].indicator, hits[0].field.as_str(), hits[0].severity),
+        (
+            "KNOWN-02",
+            "payment_instructions[0].crypto.address",
+            Severity::Critical
+        )
+    );
 }
 
 #[test]
