@@ -37,9 +37,12 @@ pub use types::{
 
 use identifiers::IdentifierIndex;
 use index::{FormMatch, NameIndex, ORGANIZATION, PERSON};
-use listed::Listed;
+use listed::{Listed, NameRecord};
 use normalise::{normalise, Style};
-use qualifiers::{canonical_country, compare_dob, compare_nationality, parse_date};
+use qualifiers::{
+    canonical_country, compare_dob, compare_nationality, parse_date, DobAgreement,
+    NationalityAgreement,
+};
 use score::{Scratch, Side};
 use std::collections::HashMap;
 use term::{NameTerms, TermRef};
@@ -106,40 +109,58 @@ impl Matcher {
         }
     }
 
-    /// The best match per entry, highest score first, at most [`MAX_RESULTS`].
+    /// The best match per entry, highest score first, at most [`MAX_RESULTS`]. Only those are
+    /// explained: a common name can match thousands of listed names.
     pub fn match_name(&self, query: &NameQuery<'_>) -> Vec<NameMatch> {
-        let mut best: HashMap<String, NameMatch> = HashMap::new();
-        for found in self.match_name_all(query) {
+        let views = views(query.name);
+        let found = self.found_by_index(query, &views);
+        let mut best: HashMap<&str, Found<'_>> = HashMap::new();
+        for found in found {
             let keep = best
-                .get(&found.entry_id)
-                .is_some_and(|kept| rank(kept, &found).is_le());
+                .get(found.record.entry.id.as_str())
+                .is_some_and(|kept| kept.rank(&found).is_le());
             if !keep {
-                best.insert(found.entry_id.clone(), found);
+                best.insert(found.record.entry.id.as_str(), found);
             }
         }
-        let mut matches: Vec<NameMatch> = best.into_values().collect();
-        matches.sort_by(rank);
-        matches.truncate(MAX_RESULTS);
-        matches
+        let mut kept: Vec<Found<'_>> = best.into_values().collect();
+        kept.sort_by(Found::rank);
+        kept.truncate(MAX_RESULTS);
+        kept.iter()
+            .map(|found| self.explained(query, &views, found, Gate::Comparable))
+            .collect()
     }
 
     /// Every listed name at or above the review threshold, found through the index.
     pub fn match_name_all(&self, query: &NameQuery<'_>) -> Vec<NameMatch> {
-        // Both readings of a name (as a person's, as an organisation's) share most parts.
-        let cache = std::cell::RefCell::new(candidates::HitCache::default());
-        self.collect(query, Gate::Comparable, |terms, kinds| {
-            self.index
-                .search_cached(terms, kinds, &mut cache.borrow_mut())
-                .matches
-        })
+        let views = views(query.name);
+        self.found_by_index(query, &views)
+            .iter()
+            .map(|found| self.explained(query, &views, found, Gate::Comparable))
+            .collect()
     }
 
     /// Every listed name at or above the review threshold, found by scoring every name: the
     /// reference [`Matcher::match_name_all`] is measured against. With `Gate::Comparable` the
-    /// answers are equal; `Gate::PlainJaroWinkler` also pairs parts that share no key.
+    /// answers are equal; `Gate::PlainJaroWinkler` also pairs parts that are not comparable.
     pub fn match_name_exhaustive(&self, query: &NameQuery<'_>, gate: Gate) -> Vec<NameMatch> {
-        self.collect(query, gate, |terms, kinds| {
+        let views = views(query.name);
+        self.found(query, &views, |terms, kinds| {
             self.index.exhaustive(terms, kinds, gate)
+        })
+        .iter()
+        .map(|found| self.explained(query, &views, found, gate))
+        .collect()
+    }
+
+    /// [`Matcher::found`] through the index.
+    fn found_by_index(&self, query: &NameQuery<'_>, views: &[View]) -> Vec<Found<'_>> {
+        // Both readings of a name (as a person's, as an organisation's) share most parts.
+        let cache = std::cell::RefCell::new(candidates::HitCache::default());
+        self.found(query, views, |terms, kinds| {
+            self.index
+                .search_cached(terms, kinds, &mut cache.borrow_mut())
+                .matches
         })
     }
 
@@ -198,17 +219,18 @@ impl Matcher {
         }
     }
 
-    /// Forms found by `find` for each reading of the query, turned into matches per listed name.
-    fn collect(
-        &self,
+    /// Forms found by `find` for each reading of the query, scored per listed name with the
+    /// qualifiers; those at or above the review threshold.
+    fn found<'m>(
+        &'m self,
         query: &NameQuery<'_>,
-        gate: Gate,
+        views: &[View],
         find: impl Fn(&NameTerms, u8) -> Vec<FormMatch>,
-    ) -> Vec<NameMatch> {
+    ) -> Vec<Found<'m>> {
         let dob = query.birth_date.and_then(parse_date);
         let nationality = query.nationality.and_then(canonical_country);
-        let mut matches = Vec::new();
-        for view in views(query.name) {
+        let mut found = Vec::new();
+        for (view_index, view) in views.iter().enumerate() {
             for form in find(&view.terms, view.kinds) {
                 for name in self.index.names_of(form.form) {
                     let Some(record) = self.listed.name(*name) else {
@@ -222,59 +244,81 @@ impl Matcher {
                     if kind_bit & view.kinds == 0 {
                         continue;
                     }
-                    let qualified = explain::Qualified {
-                        dob: compare_dob(dob.as_ref(), &record.entry.birth_dates),
-                        query_dob: query.birth_date,
-                        listed_dobs: &record.entry.birth_dates_as_listed,
-                        nationality: compare_nationality(
-                            nationality.as_deref(),
-                            &record.entry.nationalities,
-                        ),
-                        query_nationality: query.nationality,
-                        listed_nationalities: &record.entry.nationalities,
-                    };
-                    let score = (form.similarity
-                        + qualified.dob.adjustment()
-                        + qualified.nationality.adjustment())
-                    .clamp(0.0, 1.0);
+                    let dob = compare_dob(dob.as_ref(), &record.entry.birth_dates);
+                    let nationality =
+                        compare_nationality(nationality.as_deref(), &record.entry.nationalities);
+                    let score = (form.similarity + dob.adjustment() + nationality.adjustment())
+                        .clamp(0.0, 1.0);
                     if score < REVIEW_THRESHOLD {
                         continue;
                     }
-                    let contradicted =
-                        qualified.dob.contradicts() || qualified.nationality.contradicts();
+                    let contradicted = dob.contradicts() || nationality.contradicts();
                     let severity = if score >= CRITICAL_THRESHOLD && !contradicted && !form.initials
                     {
                         Severity::Critical
                     } else {
                         Severity::Review
                     };
-                    let mut explanation = self.explain_alignment(&view.terms, form, gate);
-                    explanation.extend(explain::qualifiers(
-                        &qualified,
-                        record.is_alias,
-                        record.kind,
-                    ));
-                    explanation.push(explain::decision(
+                    found.push(Found {
+                        view: view_index,
+                        form,
+                        name: *name,
+                        record,
+                        dob,
+                        nationality,
                         score,
                         severity,
                         contradicted,
-                        form.initials,
-                    ));
-                    matches.push(NameMatch {
-                        entry_id: record.entry.id.clone(),
-                        name_index: *name as usize,
-                        matched_name: record.text.to_owned(),
-                        is_alias: record.is_alias,
-                        kind: record.kind,
-                        name_similarity: form.similarity,
-                        score,
-                        severity,
-                        explanation,
                     });
                 }
             }
         }
-        matches
+        found
+    }
+
+    /// A found name as a match, with its explanation.
+    fn explained(
+        &self,
+        query: &NameQuery<'_>,
+        views: &[View],
+        found: &Found<'_>,
+        gate: Gate,
+    ) -> NameMatch {
+        let record = found.record;
+        let qualified = explain::Qualified {
+            dob: found.dob,
+            query_dob: query.birth_date,
+            listed_dobs: &record.entry.birth_dates_as_listed,
+            nationality: found.nationality,
+            query_nationality: query.nationality,
+            listed_nationalities: &record.entry.nationalities,
+        };
+        let mut explanation = views
+            .get(found.view)
+            .map(|view| self.explain_alignment(&view.terms, found.form, gate))
+            .unwrap_or_default();
+        explanation.extend(explain::qualifiers(
+            &qualified,
+            record.is_alias,
+            record.kind,
+        ));
+        explanation.push(explain::decision(
+            found.score,
+            found.severity,
+            found.contradicted,
+            found.form.initials,
+        ));
+        NameMatch {
+            entry_id: record.entry.id.clone(),
+            name_index: found.name as usize,
+            matched_name: record.text.to_owned(),
+            is_alias: record.is_alias,
+            kind: record.kind,
+            name_similarity: found.form.similarity,
+            score: found.score,
+            severity: found.severity,
+            explanation,
+        }
     }
 
     /// Re-aligns the query with a matched form to describe the pairs.
@@ -309,12 +353,30 @@ impl Matcher {
     }
 }
 
-/// Higher score first, then critical first, then primary names, then entry id (stable output).
-fn rank(a: &NameMatch, b: &NameMatch) -> std::cmp::Ordering {
-    b.score
-        .total_cmp(&a.score)
-        .then(b.severity.cmp(&a.severity))
-        .then(a.is_alias.cmp(&b.is_alias))
-        .then(a.entry_id.cmp(&b.entry_id))
-        .then(a.name_index.cmp(&b.name_index))
+/// A listed name found for a query and scored, before its explanation is written.
+struct Found<'m> {
+    /// Which reading of the query (`views`) found it.
+    view: usize,
+    form: FormMatch,
+    name: u32,
+    record: NameRecord<'m>,
+    dob: DobAgreement,
+    nationality: NationalityAgreement,
+    score: f64,
+    severity: Severity,
+    contradicted: bool,
+}
+
+impl Found<'_> {
+    /// Higher score first, then critical first, then primary names, then entry id (stable
+    /// output).
+    fn rank(&self, other: &Found<'_>) -> std::cmp::Ordering {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then(other.severity.cmp(&self.severity))
+            .then(self.record.is_alias.cmp(&other.record.is_alias))
+            .then(self.record.entry.id.cmp(&other.record.entry.id))
+            .then(self.name.cmp(&other.name))
+    }
 }

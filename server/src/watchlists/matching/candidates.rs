@@ -1,8 +1,9 @@
 //! The index search: which forms can reach the review threshold, without scanning them all.
 //!
-//! 1. Every query part and joined pair of parts looks up its keys and keeps the vocabulary
-//!    terms it is comparable with, with their part similarity. Comparable parts always share a
-//!    key (`term.rs`), so this finds every pairing `score::align` can make. A listed initial
+//! 1. Every query part and joined pair of parts looks up its keys and its prefix and keeps the
+//!    vocabulary terms it is comparable with, with their part similarity. Comparable parts
+//!    always share a key or a prefix (`term.rs`), so this finds every pairing `score::align`
+//!    can make. A listed initial
 //!    (`J.`) counts as a hit of a query part starting with its letter, at `INITIAL_CREDIT`.
 //! 2. A query part with no hit in a form earns nothing there (an initial query part at most
 //!    `INITIAL_CREDIT`), so a form can reach 0.85 only if the parts it misses weigh at most
@@ -19,8 +20,11 @@
 
 use super::index::{FormMatch, NameIndex};
 use super::normalise::is_initial;
-use super::score::{self, part_similarity, Gate, Scratch, Side, INITIAL_CREDIT, REVIEW_THRESHOLD};
-use super::term::{keys, NameTerms, Term, TermRef};
+use super::score::{
+    self, could_reach_floor, is_initial_pair, part_similarity, BucketCounts, Gate, Pair, Scratch,
+    INITIAL_CREDIT, REVIEW_THRESHOLD,
+};
+use super::term::{keys, prefix, NameTerms, Term, TermRef};
 
 /// Slack for floating-point rounding in the bounds (errs towards keeping more forms).
 const EPSILON: f64 = 1e-9;
@@ -46,6 +50,8 @@ struct Hit {
     /// The query parts the unit covers (bit i: part i).
     parts: u32,
     similarity: f64,
+    /// A listed initial paired with a query part starting with its letter.
+    initial: bool,
 }
 
 /// The vocabulary terms each query unit was found comparable with, by the unit's chars and
@@ -125,12 +131,8 @@ impl NameIndex {
             ..Search::default()
         };
         let total: f64 = weights.iter().sum();
-        let query_side = Side {
-            parts: &parts,
-            joined: &joined,
-        };
-        let (mut listed_parts, mut listed_joined) = (Vec::new(), Vec::new());
         let mut scratch = Scratch::default();
+        scratch.query_weights.clone_from(&weights);
         let mut best = vec![0.0f64; n];
         for form in candidates {
             if self.form_kind(form) & kinds == 0 {
@@ -139,7 +141,17 @@ impl NameIndex {
             for (b, init) in best.iter_mut().zip(&initial) {
                 *b = if *init { INITIAL_CREDIT } else { 0.0 };
             }
-            for term in self.form_term_ids(form) {
+            scratch.candidates.clear();
+            scratch.listed_weights.clear();
+            let count = self.form_part_count(form);
+            for (position, term) in self.form_term_ids(form).iter().enumerate() {
+                let (listed, listed_len) = if position < count {
+                    let len = self.term_summary(*term).map_or(0, |(len, _)| len);
+                    scratch.listed_weights.push(score::part_weight_of_len(len));
+                    (position, 1)
+                } else {
+                    (position - count, 2)
+                };
                 let from = hits.partition_point(|h| h.term < *term);
                 let same = hits.get(from..).unwrap_or_default();
                 for hit in same.iter().take_while(|h| h.term == *term) {
@@ -148,6 +160,14 @@ impl NameIndex {
                             *b = hit.similarity;
                         }
                     }
+                    scratch.candidates.push(score::pair(
+                        hit.parts.trailing_zeros() as usize,
+                        hit.parts.count_ones() as usize,
+                        listed,
+                        listed_len,
+                        hit.similarity,
+                        hit.initial,
+                    ));
                 }
             }
             let bound = best.iter().zip(&weights).map(|(b, w)| b * w).sum::<f64>() / total;
@@ -155,15 +175,11 @@ impl NameIndex {
                 continue;
             }
             search.aligned += 1;
-            let outcome = self.align_form(
-                form,
-                &query_side,
-                Gate::Comparable,
-                &mut listed_parts,
-                &mut listed_joined,
-                &mut scratch,
-            );
-            if let Some(outcome) = outcome.filter(|o| o.similarity >= REVIEW_THRESHOLD) {
+            if initial.iter().any(|i| *i) {
+                self.pair_query_initials(form, &parts, &initial, &mut scratch.candidates);
+            }
+            let outcome = score::choose(&mut scratch);
+            if outcome.similarity >= REVIEW_THRESHOLD {
                 search.matches.push(FormMatch {
                     form,
                     similarity: outcome.similarity,
@@ -172,6 +188,33 @@ impl NameIndex {
             }
         }
         search
+    }
+
+    /// The pairs `score::align` makes for a query initial: with each listed (single) part of at
+    /// least two chars that starts with its letter, where the two have no similarity.
+    fn pair_query_initials(
+        &self,
+        form: u32,
+        parts: &[TermRef<'_>],
+        initial: &[bool],
+        candidates: &mut Vec<Pair>,
+    ) {
+        let count = self.form_part_count(form);
+        let ids = self.form_term_ids(form);
+        for (i, part) in parts.iter().enumerate() {
+            if !initial.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            for (j, id) in ids.iter().take(count).enumerate() {
+                let Some(listed) = self.term(*id) else { continue };
+                let paired = candidates
+                    .iter()
+                    .any(|c| c.query == i && c.query_len == 1 && c.listed == j && c.listed_len == 1);
+                if !paired && is_initial_pair(*part, listed) {
+                    candidates.push(score::pair(i, 1, j, 1, INITIAL_CREDIT, true));
+                }
+            }
+        }
     }
 
     /// Step 1: the vocabulary terms each query unit (part, or joined pair of parts) can pair
@@ -211,15 +254,29 @@ impl NameIndex {
                     }
                     found.sort_unstable();
                     found.dedup();
+                    // The terms sharing the unit's prefix are a range of ids, read in order; most
+                    // are too different to reach the floor, which their summaries show.
+                    let counts = BucketCounts::new(unit.chars);
+                    let by_prefix = prefix(unit.chars)
+                        .map(|p| self.terms_with_prefix(p))
+                        .unwrap_or(0..0)
+                        .filter(|id| {
+                            self.term_summary(*id).is_some_and(|(len, mask)| {
+                                let common = counts.common_with(mask, len);
+                                could_reach_floor(unit.chars.len(), len, common)
+                            })
+                        });
                     found
                         .iter()
+                        .copied()
+                        .chain(by_prefix)
                         .filter_map(|id| {
-                            let term = self.term(*id)?;
+                            let term = self.term(id)?;
                             if unit.joined && term.joined {
                                 return None; // never aligned with each other
                             }
                             let similarity = part_similarity(*unit, term, Gate::Comparable);
-                            (similarity > 0.0).then_some((*id, similarity))
+                            (similarity > 0.0).then_some((id, similarity))
                         })
                         .collect()
                 });
@@ -227,6 +284,7 @@ impl NameIndex {
                 term: *term,
                 parts: *mask,
                 similarity: *similarity,
+                initial: false,
             }));
         }
         // A listed initial pairs with a query part that starts with its letter.
@@ -252,6 +310,7 @@ impl NameIndex {
                             term: *id,
                             parts: 1 << i,
                             similarity: INITIAL_CREDIT,
+                            initial: true,
                         });
                     }
                 }

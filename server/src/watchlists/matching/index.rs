@@ -5,10 +5,12 @@
 //! one) is a sequence of *terms* from a vocabulary of distinct name parts, plus the joined forms
 //! of its adjacent parts (§6.4 step 2: `jong un` is also indexed as `jongun`). Each term is filed
 //! under its keys (`term::keys`: exact, deletion variants, romanisation class, consonant
-//! skeleton) in one sorted array, and each term lists the forms that contain it. All arrays are
-//! flat (`Vec<u32>` with offsets), so the index costs about a hundred bytes per name.
+//! skeleton) in one sorted array, and each term lists the forms that contain it. The vocabulary
+//! is numbered in sorted order, so the terms sharing a prefix are one range of ids, stored side
+//! by side (a prefix lookup reads memory in order). All arrays are flat (`Vec<u32>` with
+//! offsets), so the index costs a few hundred bytes per name.
 
-use super::score::{self, align, Gate, Outcome, Scratch, Side, REVIEW_THRESHOLD};
+use super::score::{self, align, bucket_mask, Gate, Outcome, Scratch, Side, REVIEW_THRESHOLD};
 use super::term::{joinable, keys, NameTerms, Term, TermRef};
 use std::collections::HashMap;
 
@@ -28,6 +30,9 @@ struct Vocabulary {
     skeleton_offsets: Vec<u32>,
     classes: Vec<u16>,
     joined: Vec<bool>,
+    /// Per term: the buckets of its chars (`score::bucket_mask`), so a scan can bound a term's
+    /// similarity without reading its chars.
+    masks: Vec<u32>,
 }
 
 impl Vocabulary {
@@ -39,18 +44,12 @@ impl Vocabulary {
             skeleton_offsets: vec![0],
             classes: Vec::new(),
             joined: Vec::new(),
+            masks: Vec::new(),
         }
     }
 
     fn push(&mut self, term: &Term) -> u32 {
-        let id = self.joined.len() as u32;
-        self.chars.extend_from_slice(&term.chars);
-        self.char_offsets.push(self.chars.len() as u32);
-        self.skeletons.extend_from_slice(&term.skeleton);
-        self.skeleton_offsets.push(self.skeletons.len() as u32);
-        self.classes.push(term.class.unwrap_or(NO_CLASS));
-        self.joined.push(term.joined);
-        id
+        self.push_ref(term.view())
     }
 
     fn get(&self, id: u32) -> Option<TermRef<'_>> {
@@ -69,6 +68,72 @@ impl Vocabulary {
     fn len(&self) -> usize {
         self.joined.len()
     }
+
+    /// The same terms numbered in sorted order (by chars, single before joined), and each old
+    /// id's new one.
+    fn sorted(self) -> (Vocabulary, Vec<u32>) {
+        let mut order: Vec<u32> = (0..self.len() as u32).collect();
+        order.sort_by(|a, b| {
+            let x = self.get(*a).map(|t| (t.chars, t.joined));
+            let y = self.get(*b).map(|t| (t.chars, t.joined));
+            x.cmp(&y)
+        });
+        let mut sorted = Vocabulary::new();
+        let mut renumbered = vec![0u32; self.len()];
+        for old in order {
+            let Some(term) = self.get(old) else { continue };
+            let new = sorted.push_ref(term);
+            if let Some(slot) = renumbered.get_mut(old as usize) {
+                *slot = new;
+            }
+        }
+        (sorted, renumbered)
+    }
+
+    fn push_ref(&mut self, term: TermRef<'_>) -> u32 {
+        let id = self.joined.len() as u32;
+        self.chars.extend_from_slice(term.chars);
+        self.char_offsets.push(self.chars.len() as u32);
+        self.skeletons.extend_from_slice(term.skeleton);
+        self.skeleton_offsets.push(self.skeletons.len() as u32);
+        self.classes.push(term.class.unwrap_or(NO_CLASS));
+        self.joined.push(term.joined);
+        self.masks.push(bucket_mask(term.chars));
+        id
+    }
+
+    /// A term's length in chars and its bucket mask, without reading its chars.
+    fn summary(&self, id: u32) -> Option<(usize, u32)> {
+        let chars = range(&self.char_offsets, id as usize)?;
+        Some((chars.len(), *self.masks.get(id as usize)?))
+    }
+
+    /// The ids of the terms beginning with `prefix` (the vocabulary is sorted).
+    fn with_prefix(&self, prefix: &[char]) -> std::ops::Range<u32> {
+        let starts = |id: u32| -> std::cmp::Ordering {
+            let chars = self.get(id).map(|t| t.chars).unwrap_or_default();
+            chars.get(..prefix.len()).unwrap_or(chars).cmp(prefix)
+        };
+        let len = self.len() as u32;
+        let low = partition(len, |id| starts(id) == std::cmp::Ordering::Less);
+        let high = partition(len, |id| starts(id) != std::cmp::Ordering::Greater);
+        low..high
+    }
+}
+
+/// The first id in `0..len` for which `before` is false (`before` must be true on a prefix of
+/// the range and false after it).
+fn partition(len: u32, before: impl Fn(u32) -> bool) -> u32 {
+    let (mut low, mut high) = (0u32, len);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if before(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    low
 }
 
 /// Entry `i` of an offsets array: `offsets[i]..offsets[i + 1]`.
@@ -154,6 +219,12 @@ impl NameIndex {
             form_of_name.push((form, name));
         }
         drop(forms);
+        let (vocabulary, renumbered) = vocabulary.sorted();
+        for term in &mut form_terms {
+            if let Some(new) = renumbered.get(*term as usize) {
+                *term = *new;
+            }
+        }
 
         let mut term_forms: Vec<(u32, u32)> = Vec::with_capacity(form_terms.len());
         for form in 0..form_parts.len() {
@@ -318,6 +389,7 @@ impl NameIndex {
             + v.skeletons.capacity()
             + v.classes.capacity() * 2
             + v.joined.capacity()
+            + v.masks.capacity() * 4
             + self.key_hashes.capacity() * 8
             + (self.key_terms.capacity()
                 + self.posting_offsets.capacity()
@@ -343,6 +415,11 @@ impl NameIndex {
             .unwrap_or_default()
     }
 
+    /// The number of parts of a form (its joined terms follow them in [`Self::form_term_ids`]).
+    pub(super) fn form_part_count(&self, form: u32) -> usize {
+        self.form_parts.get(form as usize).map_or(0, |n| usize::from(*n))
+    }
+
     /// The kind bits of a form (0 for an unknown form).
     pub(super) fn form_kind(&self, form: u32) -> u8 {
         self.form_kinds.get(form as usize).copied().unwrap_or(0)
@@ -351,6 +428,16 @@ impl NameIndex {
     /// A vocabulary term.
     pub(super) fn term(&self, id: u32) -> Option<TermRef<'_>> {
         self.vocabulary.get(id)
+    }
+
+    /// The ids of the terms beginning with `prefix`.
+    pub(super) fn terms_with_prefix(&self, prefix: &[char]) -> std::ops::Range<u32> {
+        self.vocabulary.with_prefix(prefix)
+    }
+
+    /// A term's length in chars and its bucket mask (`score::bucket_mask`).
+    pub(super) fn term_summary(&self, id: u32) -> Option<(usize, u32)> {
+        self.vocabulary.summary(id)
     }
 
     /// The terms filed under a key (a superset of the terms having it: keys are hashes).

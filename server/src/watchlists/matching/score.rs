@@ -86,17 +86,25 @@ pub struct Outcome {
     pub listed_used: u32,
 }
 
-/// Reusable buffers, so scoring many candidates does not allocate.
+/// Reusable buffers, so scoring many candidates does not allocate. [`choose`] reads the
+/// candidate pairs and the weights of both names' parts from here.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    candidates: Vec<Pair>,
-    /// The pairs chosen by the last [`align`].
+    pub candidates: Vec<Pair>,
+    /// The pairs chosen by the last [`choose`] (or [`align`]).
     pub chosen: Vec<Pair>,
+    pub query_weights: Vec<f64>,
+    pub listed_weights: Vec<f64>,
 }
 
 /// The weight of a part in the score.
 pub fn part_weight(chars: &[char]) -> f64 {
-    chars.len().max(MIN_PART_WEIGHT) as f64
+    part_weight_of_len(chars.len())
+}
+
+/// The weight of a part of `len` chars.
+pub fn part_weight_of_len(len: usize) -> f64 {
+    len.max(MIN_PART_WEIGHT) as f64
 }
 
 /// Similarity of two parts (single or joined) in 0..=1; 0 when below [`PAIR_FLOOR`].
@@ -105,33 +113,13 @@ pub fn part_similarity(a: TermRef<'_>, b: TermRef<'_>, gate: Gate) -> f64 {
         return 1.0;
     }
     let same_class = !a.joined && !b.joined && a.class.is_some() && a.class == b.class;
-    let (short, long) = if a.chars.len() <= b.chars.len() {
-        (a.chars.len(), b.chars.len())
-    } else {
-        (b.chars.len(), a.chars.len())
-    };
-    let penalty = if long > 0 && (short as f64) < LENGTH_RATIO_CUTOFF * long as f64 {
-        1.0 - (1.0 - short as f64 / long as f64) * LENGTH_PENALTY_WEIGHT
-    } else {
-        1.0
-    };
-    // Jaro is at most (2 + short/long) / 3 and Winkler adds at most 0.4 of the rest: parts of
-    // very different lengths cannot reach the floor, so skip computing it.
-    if !same_class && long > 0 {
-        let jaro_max = (2.0 + short as f64 / long as f64) / 3.0;
-        if (0.6 * jaro_max + 0.4) * penalty < PAIR_FLOOR {
-            return 0.0;
-        }
-    }
+    let penalty = length_penalty(a.chars.len(), b.chars.len());
     // Jaro-Winkler needs matching chars: at most as many as the chars of one part that occur in
-    // the other. That count is a few operations; most pairs that share only a key (a consonant
-    // skeleton shared by thousands of terms) fail the floor on it, before the quadratic Jaro.
+    // the other. That count is a few operations; most pairs that share only a key or a prefix
+    // fail the floor on it, before the quadratic Jaro.
     if !same_class {
         let (x, y) = (clip(a.chars), clip(b.chars));
-        let common = common_chars_bound(x, y) as f64;
-        let (lx, ly) = (x.len().max(1) as f64, y.len().max(1) as f64);
-        let jaro_max = (common / lx + common / ly + 1.0) / 3.0;
-        if common == 0.0 || (0.6 * jaro_max + 0.4) * penalty < PAIR_FLOOR {
+        if !could_reach_floor(x.len(), y.len(), common_chars_bound(x, y)) {
             return 0.0;
         }
     }
@@ -147,6 +135,26 @@ pub fn part_similarity(a: TermRef<'_>, b: TermRef<'_>, gate: Gate) -> f64 {
     }
 }
 
+/// Watchman's length penalty (a factor in 0..=1) for parts of these lengths.
+fn length_penalty(a: usize, b: usize) -> f64 {
+    let (short, long) = (a.min(b) as f64, a.max(b) as f64);
+    if long > 0.0 && short < LENGTH_RATIO_CUTOFF * long {
+        1.0 - (1.0 - short / long) * LENGTH_PENALTY_WEIGHT
+    } else {
+        1.0
+    }
+}
+
+/// Whether parts of `a` and `b` chars with at most `common` matching chars can reach
+/// [`PAIR_FLOOR`] (unless they share a romanisation class): Jaro is at most
+/// `(common/a + common/b + 1) / 3`, Winkler adds at most 0.4 of the rest, and the length
+/// penalty applies.
+pub fn could_reach_floor(a: usize, b: usize, common: usize) -> bool {
+    let (common, la, lb) = (common as f64, a.max(1) as f64, b.max(1) as f64);
+    let jaro_max = (common / la + common / lb + 1.0) / 3.0;
+    common > 0.0 && (0.6 * jaro_max + 0.4) * length_penalty(a, b) >= PAIR_FLOOR
+}
+
 /// The part as Jaro-Winkler sees it (it ignores chars past [`MAX_CHARS`]).
 fn clip(chars: &[char]) -> &[char] {
     chars.get(..MAX_CHARS).unwrap_or(chars)
@@ -158,6 +166,45 @@ fn bucket(c: char) -> u32 {
     match c {
         'a'..='z' => u32::from(c) - u32::from('a'),
         _ => 26 + u32::from(c) % 6,
+    }
+}
+
+/// The buckets of a part's chars as a bit set.
+pub fn bucket_mask(chars: &[char]) -> u32 {
+    clip(chars).iter().fold(0u32, |mask, c| mask | (1 << bucket(*c)))
+}
+
+/// A query part's chars counted per bucket, as layers of bit sets (layer k: the buckets that
+/// occur more than k times), so [`common_chars_bound`] against any part needs only that
+/// part's [`bucket_mask`].
+#[derive(Clone, Debug, Default)]
+pub struct BucketCounts {
+    layers: Vec<u32>,
+    len: usize,
+}
+
+impl BucketCounts {
+    pub fn new(chars: &[char]) -> BucketCounts {
+        let chars = clip(chars);
+        let mut layers: Vec<u32> = Vec::new();
+        for c in chars {
+            let bit = 1u32 << bucket(*c);
+            match layers.iter_mut().find(|layer| **layer & bit == 0) {
+                Some(layer) => *layer |= bit,
+                None => layers.push(bit),
+            }
+        }
+        BucketCounts {
+            layers,
+            len: chars.len(),
+        }
+    }
+
+    /// [`common_chars_bound`] of this part against a part of `len` chars with bucket set
+    /// `mask`.
+    pub fn common_with(&self, mask: u32, len: usize) -> usize {
+        let shared: u32 = self.layers.iter().map(|layer| (layer & mask).count_ones()).sum();
+        (shared as usize).min(self.len).min(len.min(MAX_CHARS))
     }
 }
 
@@ -223,7 +270,31 @@ pub fn align(
             }
         }
     }
-    scratch.candidates.sort_by(|a, b| {
+    scratch.query_weights.clear();
+    scratch
+        .query_weights
+        .extend(qp.iter().map(|p| part_weight(p.chars)));
+    scratch.listed_weights.clear();
+    scratch
+        .listed_weights
+        .extend(lp.iter().map(|p| part_weight(p.chars)));
+    choose(scratch)
+}
+
+/// Chooses among `scratch.candidates` greedily (best similarity first, then the pair covering
+/// more parts, then position), each part at most once, and scores the alignment with
+/// `scratch.query_weights` and `scratch.listed_weights` (see the module comment). The chosen
+/// pairs are left in `scratch.chosen`. The index calls this directly with candidates made from
+/// similarities it has already computed; [`align`] makes them from the parts.
+pub fn choose(scratch: &mut Scratch) -> Outcome {
+    let Scratch {
+        candidates,
+        chosen,
+        query_weights,
+        listed_weights,
+    } = scratch;
+    chosen.clear();
+    candidates.sort_by(|a, b| {
         b.similarity
             .total_cmp(&a.similarity)
             .then((b.query_len + b.listed_len).cmp(&(a.query_len + a.listed_len)))
@@ -231,30 +302,30 @@ pub fn align(
             .then(a.listed.cmp(&b.listed))
     });
     let (mut query_used, mut listed_used) = (0u32, 0u32);
-    for candidate in &scratch.candidates {
+    for candidate in candidates.iter() {
         let q_mask = span(candidate.query, candidate.query_len);
         let l_mask = span(candidate.listed, candidate.listed_len);
         if query_used & q_mask == 0 && listed_used & l_mask == 0 {
             query_used |= q_mask;
             listed_used |= l_mask;
-            scratch.chosen.push(*candidate);
+            chosen.push(*candidate);
         }
     }
     let mut credited = 0.0;
-    for chosen in &scratch.chosen {
-        for part in qp.iter().skip(chosen.query).take(chosen.query_len) {
-            credited += part_weight(part.chars) * chosen.similarity;
+    for pair in chosen.iter() {
+        for weight in query_weights.iter().skip(pair.query).take(pair.query_len) {
+            credited += weight * pair.similarity;
         }
     }
-    let query_weight: f64 = qp.iter().map(|p| part_weight(p.chars)).sum();
-    let listed_left: f64 = lp
+    let query_weight: f64 = query_weights.iter().sum();
+    let listed_left: f64 = listed_weights
         .iter()
         .enumerate()
         .filter(|(j, _)| listed_used & (1u32 << j) == 0)
-        .map(|(_, p)| part_weight(p.chars))
+        .map(|(_, weight)| weight)
         .sum();
     let mut similarity = credited / (query_weight + UNMATCHED_LISTED_WEIGHT * listed_left);
-    let initials = scratch.chosen.iter().any(|p| p.initial);
+    let initials = chosen.iter().any(|p| p.initial);
     if initials {
         similarity = similarity.min(INITIALS_CAP);
     }
@@ -266,7 +337,7 @@ pub fn align(
     }
 }
 
-fn pair(
+pub fn pair(
     query: usize,
     query_len: usize,
     listed: usize,
