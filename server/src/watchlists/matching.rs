@@ -27,6 +27,7 @@ pub mod term;
 #[cfg(test)]
 mod tests;
 pub mod types;
+pub mod vocabulary;
 
 pub use identifiers::IdentifierKind;
 pub use score::{Gate, CRITICAL_THRESHOLD, REVIEW_THRESHOLD};

@@ -13,7 +13,8 @@
 //!    forms hit by a set of parts weighing more than the slack, chosen cheapest first
 //!    (prefix filtering).
 //! 3. Each candidate is bounded by the best hit of each query part among its terms, and only
-//!    forms whose bound reaches 0.85 are aligned.
+//!    forms whose bound reaches 0.85 are aligned, from the hits' similarities (no part is
+//!    compared twice) through the same choice of pairs as `score::align` (`score::choose`).
 //!
 //! Every step only drops forms that cannot score 0.85, so the answer equals the exhaustive scan
 //! with the same scorer (`NameIndex::exhaustive`), which the tests and the benchmark check.
@@ -64,6 +65,15 @@ pub struct HitCache {
 
 /// A query unit's chars, and whether it is a joined pair of parts.
 type UnitKey = (Vec<char>, bool);
+
+/// The hits on `term` (`hits` is sorted by term).
+fn hits_of(hits: &[Hit], term: u32) -> impl Iterator<Item = &Hit> {
+    let from = hits.partition_point(|h| h.term < term);
+    hits.get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(move |h| h.term == term)
+}
 
 /// A set of form ids.
 struct Bitmap {
@@ -141,10 +151,25 @@ impl NameIndex {
             for (b, init) in best.iter_mut().zip(&initial) {
                 *b = if *init { INITIAL_CREDIT } else { 0.0 };
             }
+            let terms = self.form_term_ids(form);
+            for term in terms {
+                for hit in hits_of(&hits, *term) {
+                    for (i, b) in best.iter_mut().enumerate() {
+                        if hit.parts & (1 << i) != 0 && hit.similarity > *b {
+                            *b = hit.similarity;
+                        }
+                    }
+                }
+            }
+            let bound = best.iter().zip(&weights).map(|(b, w)| b * w).sum::<f64>() / total;
+            if bound + EPSILON < REVIEW_THRESHOLD {
+                continue;
+            }
+            // The pairs `score::align` would consider, from the similarities found in step 1.
             scratch.candidates.clear();
             scratch.listed_weights.clear();
             let count = self.form_part_count(form);
-            for (position, term) in self.form_term_ids(form).iter().enumerate() {
+            for (position, term) in terms.iter().enumerate() {
                 let (listed, listed_len) = if position < count {
                     let len = self.term_summary(*term).map_or(0, |(len, _)| len);
                     scratch.listed_weights.push(score::part_weight_of_len(len));
@@ -152,14 +177,7 @@ impl NameIndex {
                 } else {
                     (position - count, 2)
                 };
-                let from = hits.partition_point(|h| h.term < *term);
-                let same = hits.get(from..).unwrap_or_default();
-                for hit in same.iter().take_while(|h| h.term == *term) {
-                    for (i, b) in best.iter_mut().enumerate() {
-                        if hit.parts & (1 << i) != 0 && hit.similarity > *b {
-                            *b = hit.similarity;
-                        }
-                    }
+                for hit in hits_of(&hits, *term) {
                     scratch.candidates.push(score::pair(
                         hit.parts.trailing_zeros() as usize,
                         hit.parts.count_ones() as usize,
@@ -169,10 +187,6 @@ impl NameIndex {
                         hit.initial,
                     ));
                 }
-            }
-            let bound = best.iter().zip(&weights).map(|(b, w)| b * w).sum::<f64>() / total;
-            if bound + EPSILON < REVIEW_THRESHOLD {
-                continue;
             }
             search.aligned += 1;
             if initial.iter().any(|i| *i) {
@@ -206,10 +220,12 @@ impl NameIndex {
                 continue;
             }
             for (j, id) in ids.iter().take(count).enumerate() {
-                let Some(listed) = self.term(*id) else { continue };
-                let paired = candidates
-                    .iter()
-                    .any(|c| c.query == i && c.query_len == 1 && c.listed == j && c.listed_len == 1);
+                let Some(listed) = self.term(*id) else {
+                    continue;
+                };
+                let paired = candidates.iter().any(|c| {
+                    c.query == i && c.query_len == 1 && c.listed == j && c.listed_len == 1
+                });
                 if !paired && is_initial_pair(*part, listed) {
                     candidates.push(score::pair(i, 1, j, 1, INITIAL_CREDIT, true));
                 }
@@ -257,15 +273,20 @@ impl NameIndex {
                     // The terms sharing the unit's prefix are a range of ids, read in order; most
                     // are too different to reach the floor, which their summaries show.
                     let counts = BucketCounts::new(unit.chars);
-                    let by_prefix = prefix(unit.chars)
-                        .map(|p| self.terms_with_prefix(p))
-                        .unwrap_or(0..0)
-                        .filter(|id| {
-                            self.term_summary(*id).is_some_and(|(len, mask)| {
-                                let common = counts.common_with(mask, len);
-                                could_reach_floor(unit.chars.len(), len, common)
-                            })
-                        });
+                    let lengths = score::lengths_reaching_floor(unit.chars.len());
+                    let in_range = |joined: bool| {
+                        prefix(unit.chars)
+                            .map(|p| self.terms_with_prefix(joined, p, lengths.clone()))
+                            .unwrap_or(0..0)
+                    };
+                    // A joined unit is never aligned with a joined term.
+                    let joined_terms = if unit.joined { 0..0 } else { in_range(true) };
+                    let by_prefix = in_range(false).chain(joined_terms).filter(|id| {
+                        self.term_summary(*id).is_some_and(|(len, mask)| {
+                            let common = counts.common_with(mask, len);
+                            could_reach_floor(unit.chars.len(), len, common)
+                        })
+                    });
                     found
                         .iter()
                         .copied()

@@ -6,12 +6,14 @@
 //! of its adjacent parts (§6.4 step 2: `jong un` is also indexed as `jongun`). Each term is filed
 //! under its keys (`term::keys`: exact, deletion variants, romanisation class, consonant
 //! skeleton) in one sorted array, and each term lists the forms that contain it. The vocabulary
-//! is numbered in sorted order, so the terms sharing a prefix are one range of ids, stored side
-//! by side (a prefix lookup reads memory in order). All arrays are flat (`Vec<u32>` with
+//! is numbered in sorted order (by prefix, then length), so the terms sharing a prefix within a
+//! range of lengths are one range of ids, stored side by side (a prefix lookup reads memory in
+//! order). All arrays are flat (`Vec<u32>` with
 //! offsets), so the index costs a few hundred bytes per name.
 
-use super::score::{self, align, bucket_mask, Gate, Outcome, Scratch, Side, REVIEW_THRESHOLD};
+use super::score::{self, align, Gate, Outcome, Scratch, Side, REVIEW_THRESHOLD};
 use super::term::{joinable, keys, NameTerms, Term, TermRef};
+use super::vocabulary::Vocabulary;
 use std::collections::HashMap;
 
 /// Form kinds (bit set: one form may be both a person's and an organisation's name).
@@ -19,125 +21,9 @@ pub const PERSON: u8 = 1;
 pub const ORGANIZATION: u8 = 2;
 
 const NO_TERM: u32 = u32::MAX;
-const NO_CLASS: u16 = u16::MAX;
-
-/// The vocabulary's terms, in arenas.
-#[derive(Debug)]
-struct Vocabulary {
-    chars: Vec<char>,
-    char_offsets: Vec<u32>,
-    skeletons: Vec<u8>,
-    skeleton_offsets: Vec<u32>,
-    classes: Vec<u16>,
-    joined: Vec<bool>,
-    /// Per term: the buckets of its chars (`score::bucket_mask`), so a scan can bound a term's
-    /// similarity without reading its chars.
-    masks: Vec<u32>,
-}
-
-impl Vocabulary {
-    fn new() -> Vocabulary {
-        Vocabulary {
-            chars: Vec::new(),
-            char_offsets: vec![0],
-            skeletons: Vec::new(),
-            skeleton_offsets: vec![0],
-            classes: Vec::new(),
-            joined: Vec::new(),
-            masks: Vec::new(),
-        }
-    }
-
-    fn push(&mut self, term: &Term) -> u32 {
-        self.push_ref(term.view())
-    }
-
-    fn get(&self, id: u32) -> Option<TermRef<'_>> {
-        let i = id as usize;
-        let chars = self.chars.get(range(&self.char_offsets, i)?)?;
-        let skeleton = self.skeletons.get(range(&self.skeleton_offsets, i)?)?;
-        let class = *self.classes.get(i)?;
-        Some(TermRef {
-            chars,
-            class: (class != NO_CLASS).then_some(class),
-            skeleton,
-            joined: *self.joined.get(i)?,
-        })
-    }
-
-    fn len(&self) -> usize {
-        self.joined.len()
-    }
-
-    /// The same terms numbered in sorted order (by chars, single before joined), and each old
-    /// id's new one.
-    fn sorted(self) -> (Vocabulary, Vec<u32>) {
-        let mut order: Vec<u32> = (0..self.len() as u32).collect();
-        order.sort_by(|a, b| {
-            let x = self.get(*a).map(|t| (t.chars, t.joined));
-            let y = self.get(*b).map(|t| (t.chars, t.joined));
-            x.cmp(&y)
-        });
-        let mut sorted = Vocabulary::new();
-        let mut renumbered = vec![0u32; self.len()];
-        for old in order {
-            let Some(term) = self.get(old) else { continue };
-            let new = sorted.push_ref(term);
-            if let Some(slot) = renumbered.get_mut(old as usize) {
-                *slot = new;
-            }
-        }
-        (sorted, renumbered)
-    }
-
-    fn push_ref(&mut self, term: TermRef<'_>) -> u32 {
-        let id = self.joined.len() as u32;
-        self.chars.extend_from_slice(term.chars);
-        self.char_offsets.push(self.chars.len() as u32);
-        self.skeletons.extend_from_slice(term.skeleton);
-        self.skeleton_offsets.push(self.skeletons.len() as u32);
-        self.classes.push(term.class.unwrap_or(NO_CLASS));
-        self.joined.push(term.joined);
-        self.masks.push(bucket_mask(term.chars));
-        id
-    }
-
-    /// A term's length in chars and its bucket mask, without reading its chars.
-    fn summary(&self, id: u32) -> Option<(usize, u32)> {
-        let chars = range(&self.char_offsets, id as usize)?;
-        Some((chars.len(), *self.masks.get(id as usize)?))
-    }
-
-    /// The ids of the terms beginning with `prefix` (the vocabulary is sorted).
-    fn with_prefix(&self, prefix: &[char]) -> std::ops::Range<u32> {
-        let starts = |id: u32| -> std::cmp::Ordering {
-            let chars = self.get(id).map(|t| t.chars).unwrap_or_default();
-            chars.get(..prefix.len()).unwrap_or(chars).cmp(prefix)
-        };
-        let len = self.len() as u32;
-        let low = partition(len, |id| starts(id) == std::cmp::Ordering::Less);
-        let high = partition(len, |id| starts(id) != std::cmp::Ordering::Greater);
-        low..high
-    }
-}
-
-/// The first id in `0..len` for which `before` is false (`before` must be true on a prefix of
-/// the range and false after it).
-fn partition(len: u32, before: impl Fn(u32) -> bool) -> u32 {
-    let (mut low, mut high) = (0u32, len);
-    while low < high {
-        let mid = low + (high - low) / 2;
-        if before(mid) {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    low
-}
 
 /// Entry `i` of an offsets array: `offsets[i]..offsets[i + 1]`.
-fn range(offsets: &[u32], i: usize) -> Option<std::ops::Range<usize>> {
+pub(super) fn range(offsets: &[u32], i: usize) -> Option<std::ops::Range<usize>> {
     Some(*offsets.get(i)? as usize..*offsets.get(i + 1)? as usize)
 }
 
@@ -383,13 +269,7 @@ impl NameIndex {
 
     /// Heap bytes held by the index arrays.
     pub fn heap_bytes(&self) -> usize {
-        let v = &self.vocabulary;
-        v.chars.capacity() * 4
-            + (v.char_offsets.capacity() + v.skeleton_offsets.capacity()) * 4
-            + v.skeletons.capacity()
-            + v.classes.capacity() * 2
-            + v.joined.capacity()
-            + v.masks.capacity() * 4
+        self.vocabulary.heap_bytes()
             + self.key_hashes.capacity() * 8
             + (self.key_terms.capacity()
                 + self.posting_offsets.capacity()
@@ -417,7 +297,9 @@ impl NameIndex {
 
     /// The number of parts of a form (its joined terms follow them in [`Self::form_term_ids`]).
     pub(super) fn form_part_count(&self, form: u32) -> usize {
-        self.form_parts.get(form as usize).map_or(0, |n| usize::from(*n))
+        self.form_parts
+            .get(form as usize)
+            .map_or(0, |n| usize::from(*n))
     }
 
     /// The kind bits of a form (0 for an unknown form).
@@ -430,9 +312,15 @@ impl NameIndex {
         self.vocabulary.get(id)
     }
 
-    /// The ids of the terms beginning with `prefix`.
-    pub(super) fn terms_with_prefix(&self, prefix: &[char]) -> std::ops::Range<u32> {
-        self.vocabulary.with_prefix(prefix)
+    /// The ids of the single (or joined) terms beginning with `prefix` (of [`PREFIX_LEN`]
+    /// chars) whose length is in `lengths`.
+    pub(super) fn terms_with_prefix(
+        &self,
+        joined: bool,
+        prefix: &[char],
+        lengths: std::ops::RangeInclusive<usize>,
+    ) -> std::ops::Range<u32> {
+        self.vocabulary.with_prefix(joined, prefix, lengths)
     }
 
     /// A term's length in chars and its bucket mask (`score::bucket_mask`).

@@ -155,6 +155,18 @@ pub fn could_reach_floor(a: usize, b: usize, common: usize) -> bool {
     common > 0.0 && (0.6 * jaro_max + 0.4) * length_penalty(a, b) >= PAIR_FLOOR
 }
 
+/// The lengths of the parts that a part of `len` chars could reach [`PAIR_FLOOR`] with (by
+/// [`could_reach_floor`] with every char in common), outside a romanisation class.
+pub fn lengths_reaching_floor(len: usize) -> std::ops::RangeInclusive<usize> {
+    let reaches = |other: usize| could_reach_floor(len, other, len.min(other));
+    let low = (1..=MAX_CHARS).find(|other| reaches(*other)).unwrap_or(1);
+    let high = (1..=MAX_CHARS)
+        .rev()
+        .find(|other| reaches(*other))
+        .unwrap_or(0);
+    low..=high
+}
+
 /// The part as Jaro-Winkler sees it (it ignores chars past [`MAX_CHARS`]).
 fn clip(chars: &[char]) -> &[char] {
     chars.get(..MAX_CHARS).unwrap_or(chars)
@@ -171,7 +183,9 @@ fn bucket(c: char) -> u32 {
 
 /// The buckets of a part's chars as a bit set.
 pub fn bucket_mask(chars: &[char]) -> u32 {
-    clip(chars).iter().fold(0u32, |mask, c| mask | (1 << bucket(*c)))
+    clip(chars)
+        .iter()
+        .fold(0u32, |mask, c| mask | (1 << bucket(*c)))
 }
 
 /// A query part's chars counted per bucket, as layers of bit sets (layer k: the buckets that
@@ -203,7 +217,11 @@ impl BucketCounts {
     /// [`common_chars_bound`] of this part against a part of `len` chars with bucket set
     /// `mask`.
     pub fn common_with(&self, mask: u32, len: usize) -> usize {
-        let shared: u32 = self.layers.iter().map(|layer| (layer & mask).count_ones()).sum();
+        let shared: u32 = self
+            .layers
+            .iter()
+            .map(|layer| (layer & mask).count_ones())
+            .sum();
         (shared as usize).min(self.len).min(len.min(MAX_CHARS))
     }
 }

@@ -4,8 +4,9 @@
 //! Two parts are *comparable* when they are equal, share a romanisation class (§6.4 step 4),
 //! differ by one edit (they share a "deletion variant": the part itself or the part minus one
 //! char, which covers one substitution, insertion, deletion or adjacent transposition, as in
-//! SymSpell), have the same consonant skeleton (Soundex-like consonant codes with vowels
-//! dropped: `mohammed`/`muhammad`, `hussein`/`husayn`, `alexander`/`aleksandr`), or begin with
+//! SymSpell), begin with the same char and have the same consonant skeleton (Soundex-like
+//! consonant codes with vowels dropped: `mohammed`/`muhammad`, `hussein`/`husayn`,
+//! `alexander`/`aleksandr`), or begin with
 //! the same two chars (`petrenko`/`petrov`: Jaro-Winkler's prefix bonus lifts such pairs over
 //! the pair floor, so a plain Jaro-Winkler scan pairs them, and so must we). Parts that are not
 //! comparable score 0 whatever their Jaro-Winkler, in the same spirit as watchman's phonetic
@@ -19,7 +20,7 @@
 //! (`index.rs`).
 //!
 //! A *joined* part is two adjacent parts written together (`jong`+`un` -> `jongun`, §6.4 step 2);
-//! it is comparable with a single part only when equal, of the same skeleton or prefix.
+//! it is comparable with a single part only when equal, or of the same skeleton or prefix.
 
 use super::romanisation;
 
@@ -28,11 +29,6 @@ use super::romanisation;
 pub const MIN_DELETION_LEN: usize = 3;
 /// Skeletons shorter than this do not make two parts comparable.
 pub const MIN_SKELETON_LEN: usize = 2;
-/// Skeletons shorter than this make two parts comparable only when they also begin with the
-/// same char: a two-code skeleton (`25`: `sun`, `chen`, `kim`, `jin`, …) is shared by tens of
-/// thousands of parts, while the pairs it is for (`mohammed`/`muhammad`, `yusuf`/`yousef`)
-/// begin alike.
-pub const OPEN_SKELETON_LEN: usize = 3;
 /// Parts beginning with this many equal chars are comparable (both at least this long).
 pub const PREFIX_LEN: usize = 2;
 
@@ -166,14 +162,16 @@ pub fn comparable(a: TermRef<'_>, b: TermRef<'_>) -> bool {
     share_deletion_variant(a.chars, b.chars)
 }
 
-/// Whether two parts have the same skeleton, long enough to count (see [`OPEN_SKELETON_LEN`]).
+/// Whether two parts begin with the same char and have the same skeleton, of at least
+/// [`MIN_SKELETON_LEN`] codes. The first char is part of the rule because a skeleton alone is
+/// shared by tens of thousands of parts (`252`: `kang`, `jung`, `sung`, `zheng`, …), while the
+/// pairs it is for (`mohammed`/`muhammad`, `yusuf`/`yousef`) begin alike; parts that begin
+/// differently pair under Jaro-Winkler only when one edit apart, which the deletion variants
+/// cover.
 pub fn same_skeleton(a: TermRef<'_>, b: TermRef<'_>) -> bool {
-    let long_enough = match a.skeleton.len() {
-        n if n >= OPEN_SKELETON_LEN => true,
-        n if n >= MIN_SKELETON_LEN => a.chars.first() == b.chars.first(),
-        _ => false,
-    };
-    long_enough && a.skeleton == b.skeleton
+    a.skeleton.len() >= MIN_SKELETON_LEN
+        && a.skeleton == b.skeleton
+        && a.chars.first() == b.chars.first()
 }
 
 /// The prefix a part is found by (`None` for a part shorter than [`PREFIX_LEN`]).
@@ -246,11 +244,9 @@ pub fn keys(term: TermRef<'_>, out: &mut Vec<u64>) {
             }
         }
     }
-    let skeleton = term.skeleton.iter().map(|b| u32::from(*b));
-    if term.skeleton.len() >= OPEN_SKELETON_LEN {
-        out.push(hash(TAG_SKELETON, skeleton));
-    } else if term.skeleton.len() >= MIN_SKELETON_LEN {
+    if term.skeleton.len() >= MIN_SKELETON_LEN {
         let first = term.chars.first().map_or(0, |c| u32::from(*c));
+        let skeleton = term.skeleton.iter().map(|b| u32::from(*b));
         out.push(hash(TAG_SKELETON, std::iter::once(first).chain(skeleton)));
     }
 }
@@ -314,15 +310,27 @@ mod tests {
         assert!(comparable(single("yusuf").view(), single("yousef").view()));
         assert!(!comparable(single("smith").view(), single("jones").view()));
         // Two codes count only for parts that begin alike.
-        assert!(comparable(single("mohammed").view(), single("muhammad").view()));
+        assert!(comparable(
+            single("mohammed").view(),
+            single("muhammad").view()
+        ));
         assert!(!comparable(single("sun").view(), single("chen").view()));
     }
 
     #[test]
     fn a_shared_prefix_is_comparable() {
-        assert!(comparable(single("petrenko").view(), single("petrov").view()));
-        assert!(comparable(single("ibrahimal").view(), single("ibrahim").view()));
-        assert!(!comparable(single("petrov").view(), single("ivanov").view()));
+        assert!(comparable(
+            single("petrenko").view(),
+            single("petrov").view()
+        ));
+        assert!(comparable(
+            single("ibrahimal").view(),
+            single("ibrahim").view()
+        ));
+        assert!(!comparable(
+            single("petrov").view(),
+            single("ivanov").view()
+        ));
         // An initial has no prefix: it pairs with a full part only as an initial.
         assert!(!comparable(single("p").view(), single("petrov").view()));
     }

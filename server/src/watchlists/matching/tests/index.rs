@@ -127,3 +127,31 @@ fn the_index_visits_a_small_part_of_the_list() {
     );
     assert!(!search.matches.is_empty());
 }
+
+/// Jaro-Winkler's prefix bonus pairs `petrenko` with `petrov` (0.82 after the length penalty):
+/// a plain scan finds `PETROV, Ivan` for `Ivan Petrenko` at review level, and so must the index.
+#[test]
+fn the_index_pairs_parts_that_begin_alike_as_a_plain_scan_does() {
+    let names = [
+        person("petrov", "PETROV, Ivan", &[], &[]),
+        person("ivanov", "IVANOV, Petr", &[], &[]),
+        person("sidorov", "SIDOROV, Ivan", &[], &[]),
+    ];
+    let matcher = Matcher::new(&names, &[]);
+    let q = query("Ivan Petrenko");
+    let entries = |matches: Vec<NameMatch>| -> BTreeSet<String> {
+        matches.into_iter().map(|m| m.entry_id).collect()
+    };
+    let found = matcher.match_name_all(&q);
+    assert!(
+        found
+            .iter()
+            .any(|m| m.entry_id == "petrov" && m.severity == Severity::Review),
+        "{found:?}"
+    );
+    assert_eq!(
+        entries(found),
+        entries(matcher.match_name_exhaustive(&q, Gate::PlainJaroWinkler))
+    );
+    assert_index_is_exhaustive(&matcher, &q);
+}

@@ -1,0 +1,152 @@
+//! The vocabulary of a name index: every distinct name part (and joined pair of parts) once,
+//! in flat arenas, numbered in sorted order (single before joined, then by prefix, length and
+//! chars) so that the parts sharing a prefix within a range of lengths are one range of ids,
+//! stored side by side.
+
+use super::index::range;
+use super::score::bucket_mask;
+use super::term::{Term, TermRef, PREFIX_LEN};
+
+const NO_CLASS: u16 = u16::MAX;
+
+/// The vocabulary's terms, in arenas.
+#[derive(Debug)]
+pub(super) struct Vocabulary {
+    chars: Vec<char>,
+    char_offsets: Vec<u32>,
+    skeletons: Vec<u8>,
+    skeleton_offsets: Vec<u32>,
+    classes: Vec<u16>,
+    joined: Vec<bool>,
+    /// Per term: the buckets of its chars (`score::bucket_mask`), so a scan can bound a term's
+    /// similarity without reading its chars.
+    masks: Vec<u32>,
+}
+
+impl Vocabulary {
+    pub(super) fn new() -> Vocabulary {
+        Vocabulary {
+            chars: Vec::new(),
+            char_offsets: vec![0],
+            skeletons: Vec::new(),
+            skeleton_offsets: vec![0],
+            classes: Vec::new(),
+            joined: Vec::new(),
+            masks: Vec::new(),
+        }
+    }
+
+    pub(super) fn push(&mut self, term: &Term) -> u32 {
+        self.push_ref(term.view())
+    }
+
+    pub(super) fn get(&self, id: u32) -> Option<TermRef<'_>> {
+        let i = id as usize;
+        let chars = self.chars.get(range(&self.char_offsets, i)?)?;
+        let skeleton = self.skeletons.get(range(&self.skeleton_offsets, i)?)?;
+        let class = *self.classes.get(i)?;
+        Some(TermRef {
+            chars,
+            class: (class != NO_CLASS).then_some(class),
+            skeleton,
+            joined: *self.joined.get(i)?,
+        })
+    }
+
+    /// Heap bytes held by the arenas.
+    pub(super) fn heap_bytes(&self) -> usize {
+        self.chars.capacity() * 4
+            + (self.char_offsets.capacity() + self.skeleton_offsets.capacity()) * 4
+            + self.skeletons.capacity()
+            + self.classes.capacity() * 2
+            + self.joined.capacity()
+            + self.masks.capacity() * 4
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.joined.len()
+    }
+
+    /// The same terms numbered in [`order_key`] order, and each old id's new one.
+    pub(super) fn sorted(self) -> (Vocabulary, Vec<u32>) {
+        let mut order: Vec<u32> = (0..self.len() as u32).collect();
+        order.sort_by(|a, b| {
+            let x = self.get(*a).map(order_key);
+            let y = self.get(*b).map(order_key);
+            x.cmp(&y)
+        });
+        let mut sorted = Vocabulary::new();
+        let mut renumbered = vec![0u32; self.len()];
+        for old in order {
+            let Some(term) = self.get(old) else { continue };
+            let new = sorted.push_ref(term);
+            if let Some(slot) = renumbered.get_mut(old as usize) {
+                *slot = new;
+            }
+        }
+        (sorted, renumbered)
+    }
+
+    pub(super) fn push_ref(&mut self, term: TermRef<'_>) -> u32 {
+        let id = self.joined.len() as u32;
+        self.chars.extend_from_slice(term.chars);
+        self.char_offsets.push(self.chars.len() as u32);
+        self.skeletons.extend_from_slice(term.skeleton);
+        self.skeleton_offsets.push(self.skeletons.len() as u32);
+        self.classes.push(term.class.unwrap_or(NO_CLASS));
+        self.joined.push(term.joined);
+        self.masks.push(bucket_mask(term.chars));
+        id
+    }
+
+    /// A term's length in chars and its bucket mask, without reading its chars.
+    pub(super) fn summary(&self, id: u32) -> Option<(usize, u32)> {
+        let chars = range(&self.char_offsets, id as usize)?;
+        Some((chars.len(), *self.masks.get(id as usize)?))
+    }
+
+    /// The ids of the single (or joined) terms beginning with `prefix`, of `lengths` chars
+    /// (the vocabulary is sorted by [`order_key`], so they are one range).
+    pub(super) fn with_prefix(
+        &self,
+        joined: bool,
+        prefix: &[char],
+        lengths: std::ops::RangeInclusive<usize>,
+    ) -> std::ops::Range<u32> {
+        let key = |id: u32| {
+            self.get(id).map(|t| {
+                (
+                    t.joined,
+                    t.chars.get(..prefix.len()).unwrap_or(t.chars),
+                    t.chars.len(),
+                )
+            })
+        };
+        let len = self.len() as u32;
+        let low = partition(len, |id| key(id) < Some((joined, prefix, *lengths.start())));
+        let high = partition(len, |id| key(id) <= Some((joined, prefix, *lengths.end())));
+        low..high.max(low)
+    }
+}
+
+/// The order of the vocabulary: single terms, then joined; by the first [`PREFIX_LEN`] chars,
+/// then length, then chars.
+fn order_key<'t>(term: TermRef<'t>) -> (bool, &'t [char], usize, &'t [char]) {
+    let prefix = term.chars.get(..PREFIX_LEN).unwrap_or(term.chars);
+    (term.joined, prefix, term.chars.len(), term.chars)
+}
+
+/// The first id in `0..len` for which `before` is false (`before` must be true on a prefix of
+/// the range and false after it).
+fn partition(len: u32, before: impl Fn(u32) -> bool) -> u32 {
+    let (mut low, mut high) = (0u32, len);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if before(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    low
+}
