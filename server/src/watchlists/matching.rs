@@ -14,6 +14,7 @@
 
 pub mod candidates;
 pub mod explain;
+pub mod hits;
 pub mod identifiers;
 pub mod index;
 pub mod jaro_winkler;
@@ -157,7 +158,7 @@ impl Matcher {
     /// [`Matcher::found`] through the index.
     fn found_by_index(&self, query: &NameQuery<'_>, views: &[View]) -> Vec<Found<'_>> {
         // Both readings of a name (as a person's, as an organisation's) share most parts.
-        let cache = std::cell::RefCell::new(candidates::HitCache::default());
+        let cache = std::cell::RefCell::new(hits::HitCache::default());
         self.found(query, views, |terms, kinds| {
             self.index
                 .search_cached(terms, kinds, &mut cache.borrow_mut())

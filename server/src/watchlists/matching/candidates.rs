@@ -3,8 +3,8 @@
 //! 1. Every query part and joined pair of parts looks up its keys and its prefix and keeps the
 //!    vocabulary terms it is comparable with, with their part similarity. Comparable parts
 //!    always share a key or a prefix (`term.rs`), so this finds every pairing `score::align`
-//!    can make. A listed initial
-//!    (`J.`) counts as a hit of a query part starting with its letter, at `INITIAL_CREDIT`.
+//!    can make. A listed initial (`J.`) counts as a hit of a query part starting with its
+//!    letter, at `INITIAL_CREDIT` (`hits.rs`).
 //! 2. A query part with no hit in a form earns nothing there (an initial query part at most
 //!    `INITIAL_CREDIT`), so a form can reach 0.85 only if the parts it misses weigh at most
 //!    15% of the query (the *slack*). Hence every part heavier than the slack is *required*: the
@@ -19,13 +19,11 @@
 //! Every step only drops forms that cannot score 0.85, so the answer equals the exhaustive scan
 //! with the same scorer (`NameIndex::exhaustive`), which the tests and the benchmark check.
 
+use super::hits::{hits_of, Hit, HitCache};
 use super::index::{FormMatch, NameIndex};
 use super::normalise::is_initial;
-use super::score::{
-    self, could_reach_floor, is_initial_pair, part_similarity, BucketCounts, Gate, Pair, Scratch,
-    INITIAL_CREDIT, REVIEW_THRESHOLD,
-};
-use super::term::{keys, prefix, NameTerms, Term, TermRef};
+use super::score::{self, is_initial_pair, Pair, Scratch, INITIAL_CREDIT, REVIEW_THRESHOLD};
+use super::term::{NameTerms, Term, TermRef};
 
 /// Slack for floating-point rounding in the bounds (errs towards keeping more forms).
 const EPSILON: f64 = 1e-9;
@@ -42,37 +40,6 @@ pub struct Search {
     pub visited: usize,
     /// Forms aligned (step 3).
     pub aligned: usize,
-}
-
-/// A vocabulary term that a query unit is comparable with.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Hit {
-    term: u32,
-    /// The query parts the unit covers (bit i: part i).
-    parts: u32,
-    similarity: f64,
-    /// A listed initial paired with a query part starting with its letter.
-    initial: bool,
-}
-
-/// The vocabulary terms each query unit was found comparable with, by the unit's chars and
-/// whether it is joined: a query read two ways (as a person's name reordered, and as written)
-/// looks its parts up once.
-#[derive(Default)]
-pub struct HitCache {
-    units: std::collections::HashMap<UnitKey, Vec<(u32, f64)>>,
-}
-
-/// A query unit's chars, and whether it is a joined pair of parts.
-type UnitKey = (Vec<char>, bool);
-
-/// The hits on `term` (`hits` is sorted by term).
-fn hits_of(hits: &[Hit], term: u32) -> impl Iterator<Item = &Hit> {
-    let from = hits.partition_point(|h| h.term < term);
-    hits.get(from..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(move |h| h.term == term)
 }
 
 /// A set of form ids.
@@ -231,120 +198,6 @@ impl NameIndex {
                 }
             }
         }
-    }
-
-    /// Step 1: the vocabulary terms each query unit (part, or joined pair of parts) can pair
-    /// with, sorted by term, best similarity first.
-    fn hits(
-        &self,
-        parts: &[TermRef<'_>],
-        joined: &[Option<TermRef<'_>>],
-        initial: &[bool],
-        cache: &mut HitCache,
-    ) -> Vec<Hit> {
-        let n = parts.len();
-        let mut units: Vec<(TermRef<'_>, u32)> = parts
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (*p, 1u32 << i))
-            .collect();
-        for (i, unit) in joined.iter().enumerate().take(n.saturating_sub(1)) {
-            let Some(unit) = unit else { continue };
-            units.push((*unit, 0b11u32 << i));
-        }
-        let mut hits = Vec::new();
-        let mut buffer = Vec::new();
-        let mut found: Vec<u32> = Vec::new();
-        for (unit, mask) in &units {
-            let cached = cache
-                .units
-                .entry((unit.chars.to_vec(), unit.joined))
-                .or_insert_with(|| {
-                    buffer.clear();
-                    keys(*unit, &mut buffer);
-                    // A term usually shares several keys with a unit (its deletion variants):
-                    // compare each term once, not once per shared key.
-                    found.clear();
-                    for key in &buffer {
-                        found.extend_from_slice(self.terms_with_key(*key));
-                    }
-                    found.sort_unstable();
-                    found.dedup();
-                    // The terms sharing the unit's prefix are a range of ids, read in order; most
-                    // are too different to reach the floor, which their summaries show.
-                    let counts = BucketCounts::new(unit.chars);
-                    let lengths = score::lengths_reaching_floor(unit.chars.len());
-                    let in_range = |joined: bool| {
-                        prefix(unit.chars)
-                            .map(|p| self.terms_with_prefix(joined, p, lengths.clone()))
-                            .unwrap_or(0..0)
-                    };
-                    // A joined unit is never aligned with a joined term.
-                    let joined_terms = if unit.joined { 0..0 } else { in_range(true) };
-                    let by_prefix = in_range(false).chain(joined_terms).filter(|id| {
-                        self.term_summary(*id).is_some_and(|(len, mask)| {
-                            let common = counts.common_with(mask, len);
-                            could_reach_floor(unit.chars.len(), len, common)
-                        })
-                    });
-                    found
-                        .iter()
-                        .copied()
-                        .chain(by_prefix)
-                        .filter_map(|id| {
-                            let term = self.term(id)?;
-                            if unit.joined && term.joined {
-                                return None; // never aligned with each other
-                            }
-                            let similarity = part_similarity(*unit, term, Gate::Comparable);
-                            (similarity > 0.0).then_some((id, similarity))
-                        })
-                        .collect()
-                });
-            hits.extend(cached.iter().map(|(term, similarity)| Hit {
-                term: *term,
-                parts: *mask,
-                similarity: *similarity,
-                initial: false,
-            }));
-        }
-        // A listed initial pairs with a query part that starts with its letter.
-        for (i, part) in parts.iter().enumerate() {
-            let Some(first) = part.chars.first() else {
-                continue;
-            };
-            if initial.get(i).copied().unwrap_or(true) {
-                continue;
-            }
-            let letter = Term::single(vec![*first]);
-            buffer.clear();
-            keys(letter.view(), &mut buffer);
-            for key in &buffer {
-                for id in self.terms_with_key(*key) {
-                    let Some(term) = self.term(*id) else { continue };
-                    if !term.joined
-                        && term.chars.len() == 1
-                        && term.chars.first() == Some(first)
-                        && is_initial(term.chars)
-                    {
-                        hits.push(Hit {
-                            term: *id,
-                            parts: 1 << i,
-                            similarity: INITIAL_CREDIT,
-                            initial: true,
-                        });
-                    }
-                }
-            }
-        }
-        hits.sort_by(|a, b| {
-            a.term
-                .cmp(&b.term)
-                .then(a.parts.cmp(&b.parts))
-                .then(b.similarity.total_cmp(&a.similarity))
-        });
-        hits.dedup_by(|later, kept| later.term == kept.term && later.parts == kept.parts);
-        hits
     }
 
     /// Step 2: the candidate forms, or `None` when the query is all initials and nothing

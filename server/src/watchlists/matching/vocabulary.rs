@@ -105,21 +105,20 @@ impl Vocabulary {
         Some((chars.len(), *self.masks.get(id as usize)?))
     }
 
-    /// The ids of the single (or joined) terms beginning with `prefix`, of `lengths` chars
-    /// (the vocabulary is sorted by [`order_key`], so they are one range).
+    /// The ids of the single (or joined) terms beginning with `prefix` (of [`PREFIX_LEN`]
+    /// chars), of `lengths` chars (the vocabulary is sorted by [`order_key`], so they are one
+    /// range).
     pub(super) fn with_prefix(
         &self,
         joined: bool,
         prefix: &[char],
         lengths: std::ops::RangeInclusive<usize>,
     ) -> std::ops::Range<u32> {
+        // The sort order, without the chars after the length.
         let key = |id: u32| {
             self.get(id).map(|t| {
-                (
-                    t.joined,
-                    t.chars.get(..prefix.len()).unwrap_or(t.chars),
-                    t.chars.len(),
-                )
+                let (joined, prefix, len, _) = order_key(t);
+                (joined, prefix, len)
             })
         };
         let len = self.len() as u32;

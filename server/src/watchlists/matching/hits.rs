@@ -1,0 +1,169 @@
+//! Step 1 of the index search (`candidates.rs`): the vocabulary terms each query unit (a part,
+//! or two adjacent parts joined) is comparable with, and their part similarity.
+//!
+//! A unit finds its terms by its keys (`term::keys`) and by its prefix: the terms sharing it
+//! are one range of the sorted vocabulary, and within it only the lengths that can reach the
+//! pair floor; a term's bucket mask rejects most of that range before its chars are read.
+
+use super::index::NameIndex;
+use super::score::{self, could_reach_floor, part_similarity, BucketCounts, Gate, INITIAL_CREDIT};
+use super::term::{keys, prefix, Term, TermRef};
+use std::collections::HashMap;
+
+/// A vocabulary term that a query unit is comparable with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Hit {
+    pub term: u32,
+    /// The query parts the unit covers (bit i: part i).
+    pub parts: u32,
+    pub similarity: f64,
+    /// A listed initial paired with a query part starting with its letter.
+    pub initial: bool,
+}
+
+/// The vocabulary terms each query unit was found comparable with, by the unit's chars and
+/// whether it is joined: a query read two ways (as a person's name reordered, and as written)
+/// looks its parts up once.
+#[derive(Default)]
+pub struct HitCache {
+    units: HashMap<UnitKey, Vec<(u32, f64)>>,
+}
+
+/// A query unit's chars, and whether it is a joined pair of parts.
+type UnitKey = (Vec<char>, bool);
+
+/// The hits on `term` (`hits` is sorted by term).
+pub(super) fn hits_of(hits: &[Hit], term: u32) -> impl Iterator<Item = &Hit> {
+    let from = hits.partition_point(|h| h.term < term);
+    hits.get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(move |h| h.term == term)
+}
+
+impl NameIndex {
+    /// The terms each query unit (part, or joined pair of parts) can pair with, sorted by term,
+    /// best similarity first.
+    pub(super) fn hits(
+        &self,
+        parts: &[TermRef<'_>],
+        joined: &[Option<TermRef<'_>>],
+        initial: &[bool],
+        cache: &mut HitCache,
+    ) -> Vec<Hit> {
+        let n = parts.len();
+        let mut units: Vec<(TermRef<'_>, u32)> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (*p, 1u32 << i))
+            .collect();
+        for (i, unit) in joined.iter().enumerate().take(n.saturating_sub(1)) {
+            let Some(unit) = unit else { continue };
+            units.push((*unit, 0b11u32 << i));
+        }
+        let mut hits = Vec::new();
+        for (unit, mask) in &units {
+            let cached = cache
+                .units
+                .entry((unit.chars.to_vec(), unit.joined))
+                .or_insert_with(|| self.unit_terms(*unit));
+            hits.extend(cached.iter().map(|(term, similarity)| Hit {
+                term: *term,
+                parts: *mask,
+                similarity: *similarity,
+                initial: false,
+            }));
+        }
+        self.listed_initials(parts, initial, &mut hits);
+        hits.sort_by(|a, b| {
+            a.term
+                .cmp(&b.term)
+                .then(a.parts.cmp(&b.parts))
+                .then(b.similarity.total_cmp(&a.similarity))
+        });
+        hits.dedup_by(|later, kept| later.term == kept.term && later.parts == kept.parts);
+        hits
+    }
+
+    /// The terms one unit is comparable with, each once, with their similarity.
+    fn unit_terms(&self, unit: TermRef<'_>) -> Vec<(u32, f64)> {
+        let lengths = score::lengths_reaching_floor(unit.chars.len());
+        let in_range = |joined: bool| {
+            prefix(unit.chars)
+                .map(|p| self.terms_with_prefix(joined, p, lengths.clone()))
+                .unwrap_or(0..0)
+        };
+        // A joined unit is never aligned with a joined term.
+        let (singles, joins) = (
+            in_range(false),
+            if unit.joined { 0..0 } else { in_range(true) },
+        );
+
+        let mut buffer = Vec::new();
+        keys(unit, &mut buffer);
+        // A term usually shares several keys with a unit (its deletion variants), and may also
+        // share its prefix: compare each term once.
+        let mut by_key: Vec<u32> = buffer
+            .iter()
+            .flat_map(|key| self.terms_with_key(*key).iter().copied())
+            .collect();
+        by_key.sort_unstable();
+        by_key.dedup();
+        // Most of the prefix's range is too different to reach the floor, which the terms'
+        // summaries show without reading their chars. (Terms found by a key are compared in
+        // full: a romanisation class pairs parts whatever that bound says.)
+        let counts = BucketCounts::new(unit.chars);
+        let by_prefix = singles.chain(joins).filter(|id| {
+            self.term_summary(*id).is_some_and(|(len, mask)| {
+                could_reach_floor(unit.chars.len(), len, counts.common_with(mask, len))
+            }) && by_key.binary_search(id).is_err()
+        });
+        by_key
+            .iter()
+            .copied()
+            .chain(by_prefix)
+            .filter_map(|id| {
+                let term = self.term(id)?;
+                if unit.joined && term.joined {
+                    return None; // never aligned with each other
+                }
+                let similarity = part_similarity(unit, term, Gate::Comparable);
+                (similarity > 0.0).then_some((id, similarity))
+            })
+            .collect()
+    }
+
+    /// A listed initial pairs with a query part (not itself an initial) that starts with its
+    /// letter, at [`INITIAL_CREDIT`].
+    fn listed_initials(&self, parts: &[TermRef<'_>], initial: &[bool], hits: &mut Vec<Hit>) {
+        let mut buffer = Vec::new();
+        for (i, part) in parts.iter().enumerate() {
+            let Some(first) = part.chars.first() else {
+                continue;
+            };
+            if initial.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let letter = Term::single(vec![*first]);
+            buffer.clear();
+            keys(letter.view(), &mut buffer);
+            for key in &buffer {
+                for id in self.terms_with_key(*key) {
+                    let Some(term) = self.term(*id) else { continue };
+                    if !term.joined
+                        && term.chars.len() == 1
+                        && term.chars.first() == Some(first)
+                        && super::normalise::is_initial(term.chars)
+                    {
+                        hits.push(Hit {
+                            term: *id,
+                            parts: 1 << i,
+                            similarity: INITIAL_CREDIT,
+                            initial: true,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The comparability rule and the property the index relies on: comparable parts share a key
+//! or a prefix.
+
+use super::*;
+
+fn chars(s: &str) -> Vec<char> {
+    s.chars().collect()
+}
+
+fn single(s: &str) -> Term {
+    Term::single(chars(s))
+}
+
+/// What the index finds `b` by, from `a`: a shared key or prefix.
+fn found_by_index(a: &Term, b: &Term) -> bool {
+    let (mut ka, mut kb) = (Vec::new(), Vec::new());
+    keys(a.view(), &mut ka);
+    keys(b.view(), &mut kb);
+    ka.iter().any(|k| kb.contains(k)) || share_prefix(&a.chars, &b.chars)
+}
+
+#[test]
+fn one_edit_apart_is_comparable() {
+    for (a, b) in [
+        ("jonathan", "jonathon"), // substitution
+        ("mohamed", "mohammed"),  // insertion
+        ("xaby", "xbay"),         // transposition
+        ("jon", "jong"),
+        ("un", "eun"),
+        ("kim", "kin"),
+    ] {
+        assert!(share_deletion_variant(&chars(a), &chars(b)), "{a} / {b}");
+        assert!(comparable(single(a).view(), single(b).view()), "{a} / {b}");
+    }
+    assert!(!share_deletion_variant(&chars("un"), &chars("an")));
+    assert!(!share_deletion_variant(&chars("kim"), &chars("lee")));
+    assert!(!share_deletion_variant(&chars("abcd"), &chars("badc")));
+}
+
+#[test]
+fn transliteration_variants_share_a_skeleton() {
+    assert_eq!(skeleton(&chars("mohammed")), skeleton(&chars("muhammad")));
+    assert_eq!(skeleton(&chars("hussein")), skeleton(&chars("husayn")));
+    assert_eq!(skeleton(&chars("alexander")), skeleton(&chars("aleksandr")));
+    assert!(comparable(single("yusuf").view(), single("yousef").view()));
+    assert!(!comparable(single("smith").view(), single("jones").view()));
+    // Two codes count only for parts that begin alike.
+    assert!(comparable(
+        single("mohammed").view(),
+        single("muhammad").view()
+    ));
+    assert!(!comparable(single("sun").view(), single("chen").view()));
+}
+
+#[test]
+fn a_shared_prefix_is_comparable() {
+    assert!(comparable(
+        single("petrenko").view(),
+        single("petrov").view()
+    ));
+    assert!(comparable(
+        single("ibrahimal").view(),
+        single("ibrahim").view()
+    ));
+    assert!(!comparable(
+        single("petrov").view(),
+        single("ivanov").view()
+    ));
+    // An initial has no prefix: it pairs with a full part only as an initial.
+    assert!(!comparable(single("p").view(), single("petrov").view()));
+}
+
+#[test]
+fn romanisation_classes_are_comparable() {
+    assert!(comparable(single("pak").view(), single("park").view()));
+    assert!(comparable(single("lee").view(), single("ri").view()));
+}
+
+#[test]
+fn joined_parts_need_equality_a_skeleton_or_a_prefix() {
+    let joined = Term::joined(&chars("jong"), &chars("un"));
+    assert_eq!(joined.text(), "jongun");
+    assert!(comparable(joined.view(), single("jongun").view()));
+    assert!(comparable(joined.view(), single("jongeun").view()));
+    assert!(comparable(joined.view(), single("jong").view()));
+    // One edit is not enough for a joined part.
+    assert!(!comparable(joined.view(), single("yongun").view()));
+}
+
+/// The property the index relies on: comparable implies a shared key or prefix.
+#[test]
+fn comparable_parts_always_share_a_key() {
+    let words = [
+        "kim",
+        "gim",
+        "kin",
+        "jong",
+        "jung",
+        "jeong",
+        "un",
+        "eun",
+        "pak",
+        "park",
+        "lee",
+        "ri",
+        "i",
+        "yi",
+        "mohammed",
+        "muhammad",
+        "petrenko",
+        "petrov",
+        "pe",
+        "mohamed",
+        "ali",
+        "alli",
+        "hussein",
+        "husayn",
+        "ivan",
+        "ivanov",
+        "jon",
+        "john",
+        "jonathan",
+        "jonathon",
+        "xaby",
+        "xbay",
+        "anna",
+        "ana",
+        "li",
+        "wei",
+        "wie",
+        "k",
+        "77",
+        "777",
+        "金",
+        "محمد",
+        "محمود",
+    ];
+    let mut terms: Vec<Term> = words.iter().map(|w| single(w)).collect();
+    terms.push(Term::joined(&chars("jong"), &chars("un")));
+    terms.push(Term::joined(&chars("abdul"), &chars("rahman")));
+    terms.push(single("abdulrahman"));
+    terms.push(single("jongun"));
+    for a in &terms {
+        for b in &terms {
+            if comparable(a.view(), b.view()) {
+                assert!(found_by_index(a, b), "{} / {}", a.text(), b.text());
+            }
+        }
+    }
+}
