@@ -5,6 +5,7 @@
 //!     BENCH_NAMES=100000 cargo bench -p server --bench watchlist
 //!     BENCH_BRUTE=50 cargo bench -p server --bench watchlist  # fewer exhaustive scans
 //!     BENCH_DIAG=1 cargo bench -p server --bench watchlist    # + the part pairs behind misses
+//!     BENCH_REPEAT="han, han" cargo bench -p server --bench watchlist  # one name, for a profiler
 //!
 //! 1. Generates entries (deterministic): persons with Korean, Chinese, Arabic, Slavic and Latin
 //!    names (common names from real pools, a long tail of generated surnames), aliases that are
@@ -108,6 +109,19 @@ fn main() {
         rss_start, rss_before, rss_after, rss_after - rss_before
     );
 
+    if let Ok(name) = std::env::var("BENCH_REPEAT") {
+        // For a profiler: one name screened over and over.
+        let q = NameQuery {
+            name: &name,
+            ..NameQuery::default()
+        };
+        let started = Instant::now();
+        for _ in 0..200 {
+            std::hint::black_box(matcher.match_name(&q));
+        }
+        println!("{name:?}: {:.2?} per screening", started.elapsed() / 200);
+        return;
+    }
     let profiles = profiles(&entries, 2000);
     let mut timings = Vec::with_capacity(profiles.len());
     let mut slowest = Vec::with_capacity(profiles.len());

@@ -12,7 +12,9 @@
 //! The inputs are minimal shapes ([`ListName`], [`ListIdentifier`]) that a parsed entry converts
 //! into; the matcher knows nothing of file formats.
 
+mod accumulate;
 pub mod candidates;
+mod evaluate;
 pub mod explain;
 pub mod hits;
 pub mod identifiers;
@@ -21,6 +23,7 @@ pub mod jaro_winkler;
 pub mod listed;
 pub mod normalise;
 pub mod qualifiers;
+mod ranking;
 pub mod romanisation;
 pub mod score;
 pub mod script;
@@ -39,14 +42,11 @@ pub use types::{
 
 use identifiers::IdentifierIndex;
 use index::{FormMatch, NameIndex, ORGANIZATION, PERSON};
-use listed::{Listed, NameRecord};
+use listed::Listed;
 use normalise::{normalise, Style};
-use qualifiers::{
-    canonical_country, compare_dob, compare_nationality, parse_date, DobAgreement,
-    NationalityAgreement,
-};
+use qualifiers::{canonical_country, compare_dob, compare_nationality, parse_date};
+use ranking::{Best, Found};
 use score::{Scratch, Side};
-use std::collections::HashMap;
 use term::{NameTerms, TermRef};
 
 /// The matcher of one list version.
@@ -112,23 +112,25 @@ impl Matcher {
     }
 
     /// The best match per entry, highest score first, at most [`MAX_RESULTS`]. Only those are
-    /// explained: a common name can match thousands of listed names.
+    /// explained, and the index search stops once no other name can make the cut: a common
+    /// name can match thousands of listed names.
     pub fn match_name(&self, query: &NameQuery<'_>) -> Vec<NameMatch> {
         let views = views(query.name);
-        let found = self.found_by_index(query, &views);
-        let mut best: HashMap<&str, Found<'_>> = HashMap::new();
-        for found in found {
-            let keep = best
-                .get(found.record.entry.id.as_str())
-                .is_some_and(|kept| kept.rank(&found).is_le());
-            if !keep {
-                best.insert(found.record.entry.id.as_str(), found);
-            }
+        let qualifiers = Qualifiers::of(query);
+        let mut best = Best::new(MAX_RESULTS);
+        // Both readings of a name (as a person's, as an organisation's) share most parts.
+        let mut cache = hits::HitCache::default();
+        for (view_index, view) in views.iter().enumerate() {
+            self.index
+                .search_best_first(&view.terms, view.kinds, &mut cache, &mut |form| {
+                    for found in self.found_in(&qualifiers, view_index, view.kinds, form) {
+                        best.offer(found);
+                    }
+                    best.floor()
+                });
         }
-        let mut kept: Vec<Found<'_>> = best.into_values().collect();
-        kept.sort_by(Found::rank);
-        kept.truncate(MAX_RESULTS);
-        kept.iter()
+        best.into_ranked()
+            .iter()
             .map(|found| self.explained(query, &views, found, Gate::Comparable))
             .collect()
     }
@@ -229,53 +231,65 @@ impl Matcher {
         views: &[View],
         find: impl Fn(&NameTerms, u8) -> Vec<FormMatch>,
     ) -> Vec<Found<'m>> {
-        let dob = query.birth_date.and_then(parse_date);
-        let nationality = query.nationality.and_then(canonical_country);
+        let qualifiers = Qualifiers::of(query);
         let mut found = Vec::new();
         for (view_index, view) in views.iter().enumerate() {
             for form in find(&view.terms, view.kinds) {
-                for name in self.index.names_of(form.form) {
-                    let Some(record) = self.listed.name(*name) else {
-                        continue;
-                    };
-                    let kind_bit = if record.kind == NameKind::Person {
-                        PERSON
-                    } else {
-                        ORGANIZATION
-                    };
-                    if kind_bit & view.kinds == 0 {
-                        continue;
-                    }
-                    let dob = compare_dob(dob.as_ref(), &record.entry.birth_dates);
-                    let nationality =
-                        compare_nationality(nationality.as_deref(), &record.entry.nationalities);
-                    let score = (form.similarity + dob.adjustment() + nationality.adjustment())
-                        .clamp(0.0, 1.0);
-                    if score < REVIEW_THRESHOLD {
-                        continue;
-                    }
-                    let contradicted = dob.contradicts() || nationality.contradicts();
-                    let severity = if score >= CRITICAL_THRESHOLD && !contradicted && !form.initials
-                    {
-                        Severity::Critical
-                    } else {
-                        Severity::Review
-                    };
-                    found.push(Found {
-                        view: view_index,
-                        form,
-                        name: *name,
-                        record,
-                        dob,
-                        nationality,
-                        score,
-                        severity,
-                        contradicted,
-                    });
-                }
+                found.extend(self.found_in(&qualifiers, view_index, view.kinds, form));
             }
         }
         found
+    }
+
+    /// The listed names of a matched form (of the reading's kinds), scored with the
+    /// qualifiers; those at or above the review threshold.
+    fn found_in<'m>(
+        &'m self,
+        qualifiers: &Qualifiers,
+        view: usize,
+        kinds: u8,
+        form: FormMatch,
+    ) -> impl Iterator<Item = Found<'m>> + 'm {
+        let (dob, nationality) = (qualifiers.dob, qualifiers.nationality.clone());
+        self.index
+            .names_of(form.form)
+            .iter()
+            .filter_map(move |name| {
+                let record = self.listed.name(*name)?;
+                let kind_bit = if record.kind == NameKind::Person {
+                    PERSON
+                } else {
+                    ORGANIZATION
+                };
+                if kind_bit & kinds == 0 {
+                    return None;
+                }
+                let dob = compare_dob(dob.as_ref(), &record.entry.birth_dates);
+                let nationality =
+                    compare_nationality(nationality.as_deref(), &record.entry.nationalities);
+                let score =
+                    (form.similarity + dob.adjustment() + nationality.adjustment()).clamp(0.0, 1.0);
+                if score < REVIEW_THRESHOLD {
+                    return None;
+                }
+                let contradicted = dob.contradicts() || nationality.contradicts();
+                let severity = if score >= CRITICAL_THRESHOLD && !contradicted && !form.initials {
+                    Severity::Critical
+                } else {
+                    Severity::Review
+                };
+                Some(Found {
+                    view,
+                    form,
+                    name: *name,
+                    record,
+                    dob,
+                    nationality,
+                    score,
+                    severity,
+                    contradicted,
+                })
+            })
     }
 
     /// A found name as a match, with its explanation.
@@ -355,30 +369,17 @@ impl Matcher {
     }
 }
 
-/// A listed name found for a query and scored, before its explanation is written.
-struct Found<'m> {
-    /// Which reading of the query (`views`) found it.
-    view: usize,
-    form: FormMatch,
-    name: u32,
-    record: NameRecord<'m>,
-    dob: DobAgreement,
-    nationality: NationalityAgreement,
-    score: f64,
-    severity: Severity,
-    contradicted: bool,
+/// A query's date of birth and nationality, parsed once.
+struct Qualifiers {
+    dob: Option<qualifiers::DateSpec>,
+    nationality: Option<String>,
 }
 
-impl Found<'_> {
-    /// Higher score first, then critical first, then primary names, then entry id (stable
-    /// output).
-    fn rank(&self, other: &Found<'_>) -> std::cmp::Ordering {
-        other
-            .score
-            .total_cmp(&self.score)
-            .then(other.severity.cmp(&self.severity))
-            .then(self.record.is_alias.cmp(&other.record.is_alias))
-            .then(self.record.entry.id.cmp(&other.record.entry.id))
-            .then(self.name.cmp(&other.name))
+impl Qualifiers {
+    fn of(query: &NameQuery<'_>) -> Qualifiers {
+        Qualifiers {
+            dob: query.birth_date.and_then(parse_date),
+            nationality: query.nationality.and_then(canonical_country),
+        }
     }
 }

@@ -12,17 +12,22 @@
 //!    bitmaps of the others). When no part is that heavy (long names), the candidates are the
 //!    forms hit by a set of parts weighing more than the slack, chosen cheapest first
 //!    (prefix filtering).
-//! 3. Each candidate is bounded by the best hit of each query part among its terms, and only
-//!    forms whose bound reaches 0.85 are aligned, from the hits' similarities (no part is
-//!    compared twice) through the same choice of pairs as `score::align` (`score::choose`).
+//! 3. Each candidate is bounded from its hits, and only forms whose bound reaches the floor are
+//!    aligned (`evaluate.rs`). The floor is the review threshold, or, when the caller wants only
+//!    the best matches ([`NameIndex::search_best_first`]), what the caller's worst kept match
+//!    leaves: candidates are then aligned best bound first, and the search stops at the first
+//!    whose bound cannot reach it.
 //!
-//! Every step only drops forms that cannot score 0.85, so the answer equals the exhaustive scan
-//! with the same scorer (`NameIndex::exhaustive`), which the tests and the benchmark check.
+//! Every step only drops forms that cannot score 0.85 (or cannot reach the caller's floor), so
+//! the answer equals the exhaustive scan with the same scorer (`NameIndex::exhaustive`), which
+//! the tests and the benchmark check.
 
-use super::hits::{hits_of, Hit, HitCache};
+use super::accumulate::ACCUMULATE_FROM;
+use super::evaluate::Evaluator;
+use super::hits::{Hit, HitCache, Hits};
 use super::index::{FormMatch, NameIndex};
 use super::normalise::is_initial;
-use super::score::{self, is_initial_pair, Pair, Scratch, INITIAL_CREDIT, REVIEW_THRESHOLD};
+use super::score::{self, Scratch, REVIEW_THRESHOLD};
 use super::term::{NameTerms, Term, TermRef};
 
 /// Slack for floating-point rounding in the bounds (errs towards keeping more forms).
@@ -86,6 +91,37 @@ impl NameIndex {
 
     /// [`NameIndex::search`], reusing (and filling) `cache` for the query's parts.
     pub fn search_cached(&self, query: &NameTerms, kinds: u8, cache: &mut HitCache) -> Search {
+        let mut matches = Vec::new();
+        let mut search = self.search_with(query, kinds, cache, false, &mut |found| {
+            matches.push(found);
+            REVIEW_THRESHOLD
+        });
+        search.matches = matches;
+        search
+    }
+
+    /// Hands `visit` the forms at or above the review threshold, best bound first; `visit`
+    /// returns the similarity below which it wants no more forms (the review threshold, or more
+    /// once it has kept enough), and the search skips every form whose bound is below that.
+    /// `Search::matches` stays empty.
+    pub fn search_best_first(
+        &self,
+        query: &NameTerms,
+        kinds: u8,
+        cache: &mut HitCache,
+        visit: &mut dyn FnMut(FormMatch) -> f64,
+    ) -> Search {
+        self.search_with(query, kinds, cache, true, visit)
+    }
+
+    fn search_with(
+        &self,
+        query: &NameTerms,
+        kinds: u8,
+        cache: &mut HitCache,
+        best_first: bool,
+        visit: &mut dyn FnMut(FormMatch) -> f64,
+    ) -> Search {
         let n = query.parts.len().min(score::MAX_PARTS);
         if n == 0 {
             return Search::default();
@@ -96,108 +132,50 @@ impl NameIndex {
             .iter()
             .map(|j| j.as_ref().map(Term::view))
             .collect();
-        let weights: Vec<f64> = parts.iter().map(|p| score::part_weight(p.chars)).collect();
         let initial: Vec<bool> = parts.iter().map(|p| is_initial(p.chars)).collect();
-        let hits = self.hits(&parts, &joined, &initial, cache);
+        let hits = Hits::new(self.hits(&parts, &joined, &initial, cache));
+        let evaluator = Evaluator::new(&parts, initial, hits);
         let candidates = self
-            .candidates(&hits, &weights, &initial)
+            .candidates(
+                evaluator.hits().all(),
+                evaluator.weights(),
+                evaluator.initial(),
+            )
             .unwrap_or_else(|| (0..self.form_count() as u32).collect());
-
         let mut search = Search {
             visited: candidates.len(),
             ..Search::default()
         };
-        let total: f64 = weights.iter().sum();
+        let candidates = if candidates.len() >= ACCUMULATE_FROM {
+            self.by_summed_credit(&evaluator, candidates)
+        } else {
+            candidates
+        };
+        let mut bounded: Vec<(f64, u32)> = candidates
+            .into_iter()
+            .filter(|form| self.form_kind(*form) & kinds != 0)
+            .map(|form| (evaluator.bound(self, form), form))
+            .filter(|(bound, _)| bound + EPSILON >= REVIEW_THRESHOLD)
+            .collect();
+        if best_first {
+            bounded.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        }
+        let mut floor = REVIEW_THRESHOLD;
         let mut scratch = Scratch::default();
-        scratch.query_weights.clone_from(&weights);
-        let mut best = vec![0.0f64; n];
-        for form in candidates {
-            if self.form_kind(form) & kinds == 0 {
-                continue;
-            }
-            for (b, init) in best.iter_mut().zip(&initial) {
-                *b = if *init { INITIAL_CREDIT } else { 0.0 };
-            }
-            let terms = self.form_term_ids(form);
-            for term in terms {
-                for hit in hits_of(&hits, *term) {
-                    for (i, b) in best.iter_mut().enumerate() {
-                        if hit.parts & (1 << i) != 0 && hit.similarity > *b {
-                            *b = hit.similarity;
-                        }
-                    }
+        for (bound, form) in bounded {
+            if bound + EPSILON < floor {
+                if best_first {
+                    break; // every later bound is lower
                 }
-            }
-            let bound = best.iter().zip(&weights).map(|(b, w)| b * w).sum::<f64>() / total;
-            if bound + EPSILON < REVIEW_THRESHOLD {
                 continue;
-            }
-            // The pairs `score::align` would consider, from the similarities found in step 1.
-            scratch.candidates.clear();
-            scratch.listed_weights.clear();
-            let count = self.form_part_count(form);
-            for (position, term) in terms.iter().enumerate() {
-                let (listed, listed_len) = if position < count {
-                    let len = self.term_summary(*term).map_or(0, |(len, _)| len);
-                    scratch.listed_weights.push(score::part_weight_of_len(len));
-                    (position, 1)
-                } else {
-                    (position - count, 2)
-                };
-                for hit in hits_of(&hits, *term) {
-                    scratch.candidates.push(score::pair(
-                        hit.parts.trailing_zeros() as usize,
-                        hit.parts.count_ones() as usize,
-                        listed,
-                        listed_len,
-                        hit.similarity,
-                        hit.initial,
-                    ));
-                }
             }
             search.aligned += 1;
-            if initial.iter().any(|i| *i) {
-                self.pair_query_initials(form, &parts, &initial, &mut scratch.candidates);
-            }
-            let outcome = score::choose(&mut scratch);
-            if outcome.similarity >= REVIEW_THRESHOLD {
-                search.matches.push(FormMatch {
-                    form,
-                    similarity: outcome.similarity,
-                    initials: outcome.initials,
-                });
+            let found = evaluator.align(self, form, &mut scratch);
+            if found.similarity >= REVIEW_THRESHOLD {
+                floor = floor.max(visit(found));
             }
         }
         search
-    }
-
-    /// The pairs `score::align` makes for a query initial: with each listed (single) part of at
-    /// least two chars that starts with its letter, where the two have no similarity.
-    fn pair_query_initials(
-        &self,
-        form: u32,
-        parts: &[TermRef<'_>],
-        initial: &[bool],
-        candidates: &mut Vec<Pair>,
-    ) {
-        let count = self.form_part_count(form);
-        let ids = self.form_term_ids(form);
-        for (i, part) in parts.iter().enumerate() {
-            if !initial.get(i).copied().unwrap_or(false) {
-                continue;
-            }
-            for (j, id) in ids.iter().take(count).enumerate() {
-                let Some(listed) = self.term(*id) else {
-                    continue;
-                };
-                let paired = candidates.iter().any(|c| {
-                    c.query == i && c.query_len == 1 && c.listed == j && c.listed_len == 1
-                });
-                if !paired && is_initial_pair(*part, listed) {
-                    candidates.push(score::pair(i, 1, j, 1, INITIAL_CREDIT, true));
-                }
-            }
-        }
     }
 
     /// Step 2: the candidate forms, or `None` when the query is all initials and nothing

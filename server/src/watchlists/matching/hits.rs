@@ -6,7 +6,8 @@
 //! pair floor; a term's bucket mask rejects most of that range before its chars are read.
 
 use super::index::NameIndex;
-use super::score::{self, could_reach_floor, part_similarity, BucketCounts, Gate, INITIAL_CREDIT};
+use super::jaro_winkler::Positions;
+use super::score::{self, part_similarity_to, BucketCounts, CommonNeeded, Gate, INITIAL_CREDIT};
 use super::term::{keys, prefix, Term, TermRef};
 use std::collections::HashMap;
 
@@ -32,13 +33,71 @@ pub struct HitCache {
 /// A query unit's chars, and whether it is a joined pair of parts.
 type UnitKey = (Vec<char>, bool);
 
-/// The hits on `term` (`hits` is sorted by term).
-pub(super) fn hits_of(hits: &[Hit], term: u32) -> impl Iterator<Item = &Hit> {
-    let from = hits.partition_point(|h| h.term < term);
-    hits.get(from..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(move |h| h.term == term)
+/// A query's hits, sorted by term, with a hash table from a term to its run of hits: the
+/// search looks up every term of every candidate form, tens of thousands for a common name.
+pub(super) struct Hits {
+    list: Vec<Hit>,
+    /// Open addressing, linear probing: (term, start, end) of each run; `EMPTY` terms are free.
+    table: Vec<(u32, u32, u32)>,
+    shift: u32,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl Hits {
+    /// From hits sorted by term.
+    pub(super) fn new(list: Vec<Hit>) -> Hits {
+        let runs = list.chunk_by(|a, b| a.term == b.term).count();
+        let size = (runs * 2).next_power_of_two().max(8);
+        let mut hits = Hits {
+            table: vec![(EMPTY, 0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+            list: Vec::new(),
+        };
+        let mut start = 0usize;
+        for run in list.chunk_by(|a, b| a.term == b.term) {
+            let term = run.first().map_or(EMPTY, |h| h.term);
+            let mut slot = hits.slot(term);
+            while let Some(entry) = hits.table.get_mut(slot) {
+                if entry.0 == EMPTY {
+                    *entry = (term, start as u32, (start + run.len()) as u32);
+                    break;
+                }
+                slot = (slot + 1) & (size - 1);
+            }
+            start += run.len();
+        }
+        hits.list = list;
+        hits
+    }
+
+    fn slot(&self, term: u32) -> usize {
+        (u64::from(term).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The hits on `term`.
+    pub(super) fn of(&self, term: u32) -> &[Hit] {
+        let mask = self.table.len() - 1;
+        let mut slot = self.slot(term);
+        while let Some(&(found, start, end)) = self.table.get(slot) {
+            if found == term {
+                return self
+                    .list
+                    .get(start as usize..end as usize)
+                    .unwrap_or_default();
+            }
+            if found == EMPTY {
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+        &[]
+    }
+
+    /// Every hit, sorted by term.
+    pub(super) fn all(&self) -> &[Hit] {
+        &self.list
+    }
 }
 
 impl NameIndex {
@@ -113,10 +172,12 @@ impl NameIndex {
         // summaries show without reading their chars. (Terms found by a key are compared in
         // full: a romanisation class pairs parts whatever that bound says.)
         let counts = BucketCounts::new(unit.chars);
+        let needed = CommonNeeded::new(unit.chars.len());
+        let positions = Positions::new(unit.chars);
         let by_prefix = singles.chain(joins).filter(|id| {
-            self.term_summary(*id).is_some_and(|(len, mask)| {
-                could_reach_floor(unit.chars.len(), len, counts.common_with(mask, len))
-            }) && by_key.binary_search(id).is_err()
+            self.term_summary(*id)
+                .is_some_and(|(len, mask)| needed.allows(len, counts.common_with(mask, len)))
+                && by_key.binary_search(id).is_err()
         });
         by_key
             .iter()
@@ -127,7 +188,7 @@ impl NameIndex {
                 if unit.joined && term.joined {
                     return None; // never aligned with each other
                 }
-                let similarity = part_similarity(unit, term, Gate::Comparable);
+                let similarity = part_similarity_to(unit, &positions, term, Gate::Comparable);
                 (similarity > 0.0).then_some((id, similarity))
             })
             .collect()

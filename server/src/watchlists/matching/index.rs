@@ -51,6 +51,8 @@ pub struct NameIndex {
     form_kinds: Vec<u8>,
     name_offsets: Vec<u32>,
     names: Vec<u32>,
+    /// Zeroed per-form buffers for `accumulate.rs`, reused across searches.
+    pub(super) accumulators: std::sync::Mutex<Vec<Vec<f32>>>,
 }
 
 impl NameIndex {
@@ -123,8 +125,8 @@ impl NameIndex {
                 }
             }
         }
+        // A term a form holds twice (`han han`) is posted twice: `accumulate.rs` sums postings.
         term_forms.sort_unstable();
-        term_forms.dedup();
         let (posting_offsets, postings) = compress(vocabulary.len(), &term_forms);
         drop(term_forms);
 
@@ -155,6 +157,7 @@ impl NameIndex {
             form_kinds,
             name_offsets,
             names,
+            accumulators: std::sync::Mutex::new(Vec::new()),
         }
     }
 

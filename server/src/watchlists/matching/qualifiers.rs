@@ -14,6 +14,8 @@ pub const DOB_DAY_DISJOINT_PENALTY: f64 = 0.15;
 pub const DOB_YEAR_DISJOINT_PENALTY: f64 = 0.25;
 /// The query's nationality is one of the entry's **[design]**.
 pub const NATIONALITY_MATCH_BONUS: f64 = 0.03;
+/// The most the qualifiers can add to a name's similarity.
+pub const MAX_BONUS: f64 = DOB_EXACT_BONUS + NATIONALITY_MATCH_BONUS;
 /// The query's nationality is none of the entry's (logic-v2 `country_mismatch` is −0.2; softer
 /// here because claiming another nationality is what a DPRK IT worker does) **[design]**.
 pub const NATIONALITY_MISMATCH_PENALTY: f64 = 0.10;

@@ -20,7 +20,7 @@
 //! but not scored: it rewards shared prefixes across part boundaries (`jong kim` vs `jang kam`
 //! scores 0.85) and cannot be bounded by an index.
 
-use super::jaro_winkler::{jaro_winkler, MAX_CHARS};
+use super::jaro_winkler::{jaro_winkler, Positions, MAX_CHARS};
 use super::normalise::is_initial;
 use super::term::{comparable, TermRef};
 
@@ -109,21 +109,22 @@ pub fn part_weight_of_len(len: usize) -> f64 {
 
 /// Similarity of two parts (single or joined) in 0..=1; 0 when below [`PAIR_FLOOR`].
 pub fn part_similarity(a: TermRef<'_>, b: TermRef<'_>, gate: Gate) -> f64 {
+    part_similarity_to(a, &Positions::new(a.chars), b, gate)
+}
+
+/// [`part_similarity`] with `a`'s char positions prepared, for comparing one part with many.
+pub fn part_similarity_to(
+    a: TermRef<'_>,
+    a_positions: &Positions<'_>,
+    b: TermRef<'_>,
+    gate: Gate,
+) -> f64 {
     if a.chars == b.chars {
         return 1.0;
     }
     let same_class = !a.joined && !b.joined && a.class.is_some() && a.class == b.class;
     let penalty = length_penalty(a.chars.len(), b.chars.len());
-    // Jaro-Winkler needs matching chars: at most as many as the chars of one part that occur in
-    // the other. That count is a few operations; most pairs that share only a key or a prefix
-    // fail the floor on it, before the quadratic Jaro.
-    if !same_class {
-        let (x, y) = (clip(a.chars), clip(b.chars));
-        if !could_reach_floor(x.len(), y.len(), common_chars_bound(x, y)) {
-            return 0.0;
-        }
-    }
-    let mut sim = jaro_winkler(a.chars, b.chars) * penalty;
+    let mut sim = a_positions.jaro_winkler(b.chars) * penalty;
     if same_class {
         sim = sim.max(CLASS_SIMILARITY);
     }
@@ -153,6 +154,35 @@ pub fn could_reach_floor(a: usize, b: usize, common: usize) -> bool {
     let (common, la, lb) = (common as f64, a.max(1) as f64, b.max(1) as f64);
     let jaro_max = (common / la + common / lb + 1.0) / 3.0;
     common > 0.0 && (0.6 * jaro_max + 0.4) * length_penalty(a, b) >= PAIR_FLOOR
+}
+
+/// For one part, the fewest chars in common (by [`BucketCounts::common_with`]) with which a part
+/// of each length could reach [`PAIR_FLOOR`]: [`could_reach_floor`] as a table lookup, for scans
+/// that test thousands of parts against one.
+#[derive(Clone, Debug)]
+pub struct CommonNeeded {
+    len: usize,
+    by_len: [u8; MAX_CHARS + 1],
+}
+
+impl CommonNeeded {
+    pub fn new(len: usize) -> CommonNeeded {
+        let mut by_len = [u8::MAX; MAX_CHARS + 1];
+        for (other, needed) in by_len.iter_mut().enumerate() {
+            if let Some(common) = (1..=len.min(other)).find(|c| could_reach_floor(len, other, *c)) {
+                *needed = u8::try_from(common).unwrap_or(u8::MAX);
+            }
+        }
+        CommonNeeded { len, by_len }
+    }
+
+    /// [`could_reach_floor`] for this part and one of `other` chars with `common` in common.
+    pub fn allows(&self, other: usize, common: usize) -> bool {
+        match self.by_len.get(other) {
+            Some(needed) => common >= usize::from(*needed),
+            None => could_reach_floor(self.len, other, common),
+        }
+    }
 }
 
 /// The lengths of the parts that a part of `len` chars could reach [`PAIR_FLOOR`] with (by

@@ -101,6 +101,41 @@ fn assert_index_is_exhaustive(matcher: &Matcher, q: &NameQuery<'_>) {
         ids(matcher.match_name_exhaustive(q, Gate::Comparable)),
         "{q:?}"
     );
+    assert_eq!(
+        ranked(matcher.match_name(q)),
+        best_per_entry(matcher.match_name_exhaustive(q, Gate::Comparable)),
+        "{q:?}"
+    );
+}
+
+/// The fields that identify a returned match.
+type Ranked = Vec<(String, usize, u64, Severity)>;
+
+fn ranked(matches: Vec<NameMatch>) -> Ranked {
+    matches
+        .into_iter()
+        .map(|m| (m.entry_id, m.name_index, m.score.to_bits(), m.severity))
+        .collect()
+}
+
+/// What `match_name` must return, from every match: the best name per entry (higher score,
+/// critical, primary, lower name index), best first (the same order, then entry id), at most
+/// `MAX_RESULTS`.
+fn best_per_entry(all: Vec<NameMatch>) -> Ranked {
+    let order = |a: &NameMatch, b: &NameMatch| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.severity.cmp(&a.severity))
+            .then(a.is_alias.cmp(&b.is_alias))
+            .then(a.entry_id.cmp(&b.entry_id))
+            .then(a.name_index.cmp(&b.name_index))
+    };
+    let mut all = all;
+    all.sort_by(order);
+    let mut seen = BTreeSet::new();
+    all.retain(|m| seen.insert(m.entry_id.clone()));
+    all.truncate(MAX_RESULTS);
+    ranked(all)
 }
 
 #[test]

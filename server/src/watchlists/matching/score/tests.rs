@@ -180,3 +180,19 @@ fn the_common_char_bound_never_drops_a_pair_jaro_winkler_would_keep() {
         assert!(bound + 1e-12 >= jw, "{a:?} {b:?}: bound {bound} < {jw}");
     }
 }
+
+#[test]
+fn the_common_char_table_agrees_with_the_bound_it_tabulates() {
+    for len in 0..=70 {
+        let needed = CommonNeeded::new(len);
+        for other in 0..=70 {
+            for common in 0..=len.min(other) {
+                assert_eq!(
+                    needed.allows(other, common),
+                    could_reach_floor(len, other, common),
+                    "{len} / {other} with {common} in common"
+                );
+            }
+        }
+    }
+}

@@ -155,3 +155,68 @@ fn the_index_pairs_parts_that_begin_alike_as_a_plain_scan_does() {
     );
     assert_index_is_exhaustive(&matcher, &q);
 }
+
+/// A common name matches far more entries than `match_name` returns; the search stops once no
+/// other name can make the cut, and what it returns is exactly the best entries of a full scan,
+/// with the qualifiers (which can lift a lower-scoring name over a better one) taken into
+/// account.
+#[test]
+fn the_best_matches_of_a_common_name_are_those_of_a_full_scan() {
+    let mut rng = Rng(11);
+    let dates = ["1970-01-01", "1982-05-17", "1982", "1990-12-30"];
+    let countries = ["KP", "CN", "RU", "US"];
+    let names: Vec<ListName> = (0..600)
+        .map(|i| {
+            let family = rng.pick(&["Kim", "Kimm", "Gim", "Kin", "Kim"]);
+            let given = rng.pick(&["Chol", "Chul", "Cheol", "Chol Su", "Chol-jin", "Cho"]);
+            let name = if rng.below(2) == 0 {
+                format!("{family} {given}")
+            } else {
+                format!("{}, {given}", family.to_uppercase())
+            };
+            let dob = rng.pick(&dates);
+            let country = rng.pick(&countries);
+            person(&format!("e{i}"), &name, &[dob], &[country])
+        })
+        .collect();
+    let matcher = Matcher::new(&names, &[]);
+    for (name, birth_date, nationality) in [
+        ("Kim Chol", Some("1982-05-17"), Some("KP")),
+        ("Kim Chol", None, None),
+        ("Kim Cheol", Some("1990-12-30"), Some("North Korea")),
+        ("Gim Cheol", Some("1970"), None),
+        ("KIM, Chul", None, Some("RU")),
+    ] {
+        let q = NameQuery {
+            name,
+            birth_date,
+            nationality,
+        };
+        assert!(
+            matcher.match_name_all(&q).len() > 3 * MAX_RESULTS,
+            "{name}: the corpus should hold many matches"
+        );
+        assert_eq!(matcher.match_name(&q).len(), MAX_RESULTS, "{name}");
+        assert_index_is_exhaustive(&matcher, &q);
+    }
+}
+
+/// `Han Han` against `HAN, Li`: both query parts' best hit is the one listed `han`, which can
+/// pair only once, so the bound leaves the form out without aligning it.
+#[test]
+fn one_listed_part_is_not_counted_for_two_query_parts() {
+    let givens = ["Li", "Wei", "Jun", "Mei", "Bo", "Tao", "Yu", "Qing"];
+    let mut names: Vec<ListName> = givens
+        .iter()
+        .enumerate()
+        .map(|(i, given)| person(&i.to_string(), &format!("HAN, {given}"), &[], &[]))
+        .collect();
+    names.push(person("hanhan", "Han Han", &[], &[]));
+    let matcher = Matcher::new(&names, &[]);
+    let terms = NameTerms::new(&normalise("Han Han", Style::Person));
+    let search = matcher.index.search(&terms, index::PERSON);
+    assert_eq!(search.visited, names.len(), "{search:?}");
+    assert_eq!(search.aligned, 1, "{search:?}");
+    assert_eq!(search.matches.len(), 1, "{search:?}");
+    assert_index_is_exhaustive(&matcher, &query("Han Han"));
+}

@@ -1,0 +1,185 @@
+//! Step 3 of the index search (`candidates.rs`): each candidate form is bounded from the hits
+//! alone, and only forms whose bound reaches the floor are aligned, from the hits'
+//! similarities (no part is compared twice) through the same choice of pairs as `score::align`
+//! (`score::choose`).
+//!
+//! The bound is the lesser of two upper bounds on the credit an alignment can earn: every query
+//! part at its best hit in the form, and every listed part at its best pair (a listed part is
+//! paired at most once, so the query `han han` cannot earn twice from the one `han` of
+//! `han li`).
+
+use super::hits::Hits;
+use super::index::{FormMatch, NameIndex};
+use super::score::{self, is_initial_pair, Pair, Scratch, INITIAL_CREDIT, MAX_PARTS};
+use super::term::TermRef;
+
+/// A query as step 3 needs it: its parts, their weights and its hits.
+pub(super) struct Evaluator<'q, 't> {
+    parts: &'q [TermRef<'t>],
+    weights: Vec<f64>,
+    initial: Vec<bool>,
+    total: f64,
+    /// What the query's initials can earn with listed parts starting with their letter, outside
+    /// the hits (`pair_query_initials`).
+    initials_credit: f64,
+    hits: Hits,
+    /// Per hit term, its best credit: similarity times the query weight the hit covers.
+    term_credits: Vec<(u32, f32)>,
+}
+
+impl<'q, 't> Evaluator<'q, 't> {
+    /// `initial[i]`: part i is an initial (`normalise::is_initial`).
+    pub(super) fn new(
+        parts: &'q [TermRef<'t>],
+        initial: Vec<bool>,
+        hits: Hits,
+    ) -> Evaluator<'q, 't> {
+        let weights: Vec<f64> = parts.iter().map(|p| score::part_weight(p.chars)).collect();
+        let initials_credit = initial
+            .iter()
+            .zip(&weights)
+            .filter(|(init, _)| **init)
+            .map(|(_, w)| INITIAL_CREDIT * w)
+            .sum();
+        let mut term_credits: Vec<(u32, f32)> = Vec::new();
+        for hit in hits.all() {
+            let covered: f64 = weights
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| hit.parts & (1 << i) != 0)
+                .map(|(_, w)| w)
+                .sum();
+            let credit = (hit.similarity * covered) as f32;
+            match term_credits.last_mut() {
+                Some((term, best)) if *term == hit.term => *best = best.max(credit),
+                _ => term_credits.push((hit.term, credit)),
+            }
+        }
+        Evaluator {
+            parts,
+            total: weights.iter().sum(),
+            weights,
+            initial,
+            initials_credit,
+            hits,
+            term_credits,
+        }
+    }
+
+    /// The query's total weight.
+    pub(super) fn total(&self) -> f64 {
+        self.total
+    }
+
+    /// What the query's initials can earn outside the hits.
+    pub(super) fn initials_credit(&self) -> f64 {
+        self.initials_credit
+    }
+
+    /// Each hit term once (ascending), with its best credit.
+    pub(super) fn term_credits(&self) -> &[(u32, f32)] {
+        &self.term_credits
+    }
+
+    pub(super) fn weights(&self) -> &[f64] {
+        &self.weights
+    }
+
+    pub(super) fn initial(&self) -> &[bool] {
+        &self.initial
+    }
+
+    pub(super) fn hits(&self) -> &Hits {
+        &self.hits
+    }
+
+    /// An upper bound on the similarity of `form` (see the module comment).
+    pub(super) fn bound(&self, index: &NameIndex, form: u32) -> f64 {
+        let mut best = [0.0f64; MAX_PARTS];
+        for (b, init) in best.iter_mut().zip(&self.initial) {
+            *b = if *init { INITIAL_CREDIT } else { 0.0 };
+        }
+        let mut listed_best = [0.0f64; MAX_PARTS];
+        let count = index.form_part_count(form);
+        for (position, term) in index.form_term_ids(form).iter().enumerate() {
+            // A joined listed unit is counted at its first part.
+            let first_listed = position.checked_sub(count).unwrap_or(position);
+            let mut credit_here = 0.0f64;
+            for hit in self.hits.of(*term) {
+                let mut covered = 0.0;
+                for (i, (b, w)) in best.iter_mut().zip(&self.weights).enumerate() {
+                    if hit.parts & (1 << i) != 0 {
+                        *b = b.max(hit.similarity);
+                        covered += w;
+                    }
+                }
+                credit_here = credit_here.max(hit.similarity * covered);
+            }
+            if let Some(slot) = listed_best.get_mut(first_listed) {
+                *slot = slot.max(credit_here);
+            }
+        }
+        let by_query: f64 = best.iter().zip(&self.weights).map(|(b, w)| b * w).sum();
+        let by_listed: f64 = listed_best.iter().sum::<f64>() + self.initials_credit;
+        by_query.min(by_listed) / self.total
+    }
+
+    /// Aligns `form` with the query from the hits, as `score::align` would.
+    pub(super) fn align(&self, index: &NameIndex, form: u32, scratch: &mut Scratch) -> FormMatch {
+        scratch.query_weights.clone_from(&self.weights);
+        scratch.candidates.clear();
+        scratch.listed_weights.clear();
+        let count = index.form_part_count(form);
+        for (position, term) in index.form_term_ids(form).iter().enumerate() {
+            let (listed, listed_len) = if position < count {
+                let len = index.term_summary(*term).map_or(0, |(len, _)| len);
+                scratch.listed_weights.push(score::part_weight_of_len(len));
+                (position, 1)
+            } else {
+                (position - count, 2)
+            };
+            for hit in self.hits.of(*term) {
+                scratch.candidates.push(score::pair(
+                    hit.parts.trailing_zeros() as usize,
+                    hit.parts.count_ones() as usize,
+                    listed,
+                    listed_len,
+                    hit.similarity,
+                    hit.initial,
+                ));
+            }
+        }
+        if self.initial.iter().any(|i| *i) {
+            self.pair_query_initials(index, form, &mut scratch.candidates);
+        }
+        let outcome = score::choose(scratch);
+        FormMatch {
+            form,
+            similarity: outcome.similarity,
+            initials: outcome.initials,
+        }
+    }
+
+    /// The pairs `score::align` makes for a query initial: with each listed (single) part of at
+    /// least two chars that starts with its letter, where the two have no similarity.
+    fn pair_query_initials(&self, index: &NameIndex, form: u32, candidates: &mut Vec<Pair>) {
+        let count = index.form_part_count(form);
+        let ids = index.form_term_ids(form);
+        for (i, part) in self.parts.iter().enumerate() {
+            if !self.initial.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            for (j, id) in ids.iter().take(count).enumerate() {
+                let Some(listed) = index.term(*id) else {
+                    continue;
+                };
+                let paired = candidates.iter().any(|c| {
+                    c.query == i && c.query_len == 1 && c.listed == j && c.listed_len == 1
+                });
+                if !paired && is_initial_pair(*part, listed) {
+                    candidates.push(score::pair(i, 1, j, 1, INITIAL_CREDIT, true));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Which matches of a name are returned: the best per listed entry, best first, at most
+//! [`MAX_RESULTS`] (`Matcher::match_name`). A common name can match thousands of listed names;
+//! [`Best::floor`] tells the index search what similarity a name still needs to make the cut,
+//! so it can stop early.
+
+use super::index::FormMatch;
+use super::listed::NameRecord;
+use super::qualifiers::{DobAgreement, NationalityAgreement, MAX_BONUS};
+use super::types::Severity;
+use super::REVIEW_THRESHOLD;
+use std::collections::HashMap;
+
+/// A listed name found for a query and scored, before its explanation is written.
+pub(super) struct Found<'m> {
+    /// Which reading of the query (`views`) found it.
+    pub view: usize,
+    pub form: FormMatch,
+    pub name: u32,
+    pub record: NameRecord<'m>,
+    pub dob: DobAgreement,
+    pub nationality: NationalityAgreement,
+    pub score: f64,
+    pub severity: Severity,
+    pub contradicted: bool,
+}
+
+impl Found<'_> {
+    /// Higher score first, then critical first, then primary names, then entry id (stable
+    /// output).
+    pub fn rank(&self, other: &Found<'_>) -> std::cmp::Ordering {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then(other.severity.cmp(&self.severity))
+            .then(self.record.is_alias.cmp(&other.record.is_alias))
+            .then(self.record.entry.id.cmp(&other.record.entry.id))
+            .then(self.name.cmp(&other.name))
+    }
+}
+
+/// The best found name per entry, and the `limit` best entries.
+pub(super) struct Best<'m> {
+    limit: usize,
+    by_entry: HashMap<&'m str, Found<'m>>,
+    scores: Vec<f64>,
+}
+
+impl<'m> Best<'m> {
+    pub fn new(limit: usize) -> Best<'m> {
+        Best {
+            limit,
+            by_entry: HashMap::new(),
+            scores: Vec::new(),
+        }
+    }
+
+    /// Keeps `found` if it ranks before what its entry has.
+    pub fn offer(&mut self, found: Found<'m>) {
+        let entry = found.record.entry.id.as_str();
+        let better = self
+            .by_entry
+            .get(entry)
+            .is_none_or(|kept| found.rank(kept).is_lt());
+        if better {
+            self.by_entry.insert(entry, found);
+        }
+    }
+
+    /// The name similarity below which a name cannot enter the best `limit` entries: its score
+    /// is at most its similarity plus the qualifiers' largest bonus, and would rank after the
+    /// last kept entry's. The review threshold until `limit` entries are kept.
+    pub fn floor(&mut self) -> f64 {
+        if self.limit == 0 || self.by_entry.len() < self.limit {
+            return REVIEW_THRESHOLD;
+        }
+        self.scores.clear();
+        self.scores.extend(self.by_entry.values().map(|f| f.score));
+        let last = self.limit - 1;
+        let (_, kth, _) = self
+            .scores
+            .select_nth_unstable_by(last, |a, b| b.total_cmp(a));
+        (*kth - MAX_BONUS).max(REVIEW_THRESHOLD)
+    }
+
+    /// The kept entries' best names, best first, at most `limit`.
+    pub fn into_ranked(self) -> Vec<Found<'m>> {
+        let mut kept: Vec<Found<'m>> = self.by_entry.into_values().collect();
+        kept.sort_by(Found::rank);
+        kept.truncate(self.limit);
+        kept
+    }
+}
