@@ -19,16 +19,31 @@ use super::score::REVIEW_THRESHOLD;
 pub(super) const ACCUMULATE_FROM: usize = 2048;
 #[cfg(test)]
 pub(super) const ACCUMULATE_FROM: usize = 8;
+/// The postings walked per candidate, at most, for the sums to pay (measured with the
+/// benchmark: bounding a form directly costs about as much as walking this many postings).
+const WALK_PER_CANDIDATE: usize = 8;
 /// Margin for the `f32` sums (a few dozen terms of weight under 100: errors far below this).
 const MARGIN: f64 = 1e-3;
 
 impl NameIndex {
     /// The candidates (sorted or not) whose summed credit can reach the review threshold.
+    ///
+    /// When the hit terms' postings are long against the candidates (common syllables such as
+    /// `min` and `lin` are posted in tens of thousands of forms), walking them costs more than
+    /// it saves, and the candidates are returned as they are.
     pub(super) fn by_summed_credit(
         &self,
         evaluator: &Evaluator<'_, '_>,
         candidates: Vec<u32>,
     ) -> Vec<u32> {
+        let walk: usize = evaluator
+            .term_credits()
+            .iter()
+            .map(|(term, _)| self.postings_of(*term).len())
+            .sum();
+        if walk > WALK_PER_CANDIDATE * candidates.len() {
+            return candidates;
+        }
         let mut sums = self.take_accumulator();
         for (term, credit) in evaluator.term_credits() {
             for form in self.postings_of(*term) {

@@ -7,7 +7,9 @@
 
 use super::index::NameIndex;
 use super::jaro_winkler::Positions;
-use super::score::{self, part_similarity_to, BucketCounts, CommonNeeded, Gate, INITIAL_CREDIT};
+use super::score::{
+    self, part_similarity_to, BucketCounts, CommonNeeded, Gate, INITIAL_CREDIT, MAX_PREFIX,
+};
 use super::term::{keys, prefix, Term, TermRef};
 use std::collections::HashMap;
 
@@ -169,15 +171,14 @@ impl NameIndex {
         by_key.sort_unstable();
         by_key.dedup();
         // Most of the prefix's range is too different to reach the floor, which the terms'
-        // summaries show without reading their chars. (Terms found by a key are compared in
-        // full: a romanisation class pairs parts whatever that bound says.)
+        // summaries show without reading their chars (assuming the longest Winkler prefix).
         let counts = BucketCounts::new(unit.chars);
         let needed = CommonNeeded::new(unit.chars.len());
         let positions = Positions::new(unit.chars);
         let by_prefix = singles.chain(joins).filter(|id| {
-            self.term_summary(*id)
-                .is_some_and(|(len, mask)| needed.allows(len, counts.common_with(mask, len)))
-                && by_key.binary_search(id).is_err()
+            self.term_summary(*id).is_some_and(|(len, mask)| {
+                needed.allows(len, counts.common_with(mask, len), MAX_PREFIX)
+            }) && by_key.binary_search(id).is_err()
         });
         by_key
             .iter()
@@ -187,6 +188,25 @@ impl NameIndex {
                 let term = self.term(id)?;
                 if unit.joined && term.joined {
                     return None; // never aligned with each other
+                }
+                // The same bound with the prefix the two actually share, before Jaro. (Two
+                // spellings of a romanisation class pair whatever it says.)
+                let same_class = !unit.joined
+                    && !term.joined
+                    && unit.class.is_some()
+                    && unit.class == term.class;
+                if !same_class {
+                    let (len, mask) = self.term_summary(id)?;
+                    let prefix = unit
+                        .chars
+                        .iter()
+                        .zip(term.chars)
+                        .take(MAX_PREFIX)
+                        .take_while(|(x, y)| x == y)
+                        .count();
+                    if !needed.allows(len, counts.common_with(mask, len), prefix) {
+                        return None;
+                    }
                 }
                 let similarity = part_similarity_to(unit, &positions, term, Gate::Comparable);
                 (similarity > 0.0).then_some((id, similarity))

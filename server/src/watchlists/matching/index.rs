@@ -27,6 +27,19 @@ pub(super) fn range(offsets: &[u32], i: usize) -> Option<std::ops::Range<usize>>
     Some(*offsets.get(i)? as usize..*offsets.get(i + 1)? as usize)
 }
 
+/// Where a form's terms start in `NameIndex::form_terms`, its part count and its kind bits.
+#[derive(Clone, Copy, Debug)]
+struct FormHead {
+    start: u32,
+    parts: u8,
+    kinds: u8,
+}
+
+/// The range of form `i`'s terms (`heads` ends with an entry marking the end).
+fn head_range(heads: &[FormHead], i: usize) -> Option<std::ops::Range<usize>> {
+    Some(heads.get(i)?.start as usize..heads.get(i + 1)?.start as usize)
+}
+
 /// A form at or above the review threshold, with its name similarity.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FormMatch {
@@ -44,11 +57,12 @@ pub struct NameIndex {
     key_terms: Vec<u32>,
     posting_offsets: Vec<u32>,
     postings: Vec<u32>,
+    /// Per form, where its terms start, its part count and kind bits side by side (one memory
+    /// read for a search that bounds tens of thousands of forms), and one more entry marking
+    /// the end of the last form's terms.
+    forms: Vec<FormHead>,
     /// Per form: its part terms, then its joined terms (`NO_TERM` where not joinable).
-    form_offsets: Vec<u32>,
     form_terms: Vec<u32>,
-    form_parts: Vec<u8>,
-    form_kinds: Vec<u8>,
     name_offsets: Vec<u32>,
     names: Vec<u32>,
     /// Zeroed per-form buffers for `accumulate.rs`, reused across searches.
@@ -63,8 +77,7 @@ impl NameIndex {
         let mut singles: HashMap<String, u32> = HashMap::new();
         let mut joins: HashMap<String, u32> = HashMap::new();
         let mut forms: HashMap<Vec<u32>, u32> = HashMap::new();
-        let (mut form_offsets, mut form_terms) = (vec![0u32], Vec::new());
-        let (mut form_parts, mut form_kinds) = (Vec::new(), Vec::new());
+        let (mut heads, mut form_terms): (Vec<FormHead>, Vec<u32>) = (Vec::new(), Vec::new());
         let mut form_of_name: Vec<(u32, u32)> = Vec::new();
         for (name, mut tokens, kind) in names {
             tokens.truncate(score::MAX_PARTS);
@@ -82,7 +95,12 @@ impl NameIndex {
             let form = if let Some(form) = forms.get(&ids) {
                 *form
             } else {
-                let form = form_parts.len() as u32;
+                let form = heads.len() as u32;
+                heads.push(FormHead {
+                    start: form_terms.len() as u32,
+                    parts: ids.len() as u8,
+                    kinds: 0,
+                });
                 form_terms.extend_from_slice(&ids);
                 let chars: Vec<Vec<char>> = tokens.iter().map(|t| t.chars().collect()).collect();
                 for pair in chars.windows(2) {
@@ -95,18 +113,21 @@ impl NameIndex {
                     };
                     form_terms.push(id);
                 }
-                form_offsets.push(form_terms.len() as u32);
-                form_parts.push(ids.len() as u8);
-                form_kinds.push(0u8);
                 forms.insert(ids, form);
                 form
             };
-            if let Some(kinds) = form_kinds.get_mut(form as usize) {
-                *kinds |= kind;
+            if let Some(head) = heads.get_mut(form as usize) {
+                head.kinds |= kind;
             }
             form_of_name.push((form, name));
         }
         drop(forms);
+        let form_count = heads.len();
+        heads.push(FormHead {
+            start: form_terms.len() as u32,
+            parts: 0,
+            kinds: 0,
+        });
         let (vocabulary, renumbered) = vocabulary.sorted();
         for term in &mut form_terms {
             if let Some(new) = renumbered.get(*term as usize) {
@@ -115,8 +136,8 @@ impl NameIndex {
         }
 
         let mut term_forms: Vec<(u32, u32)> = Vec::with_capacity(form_terms.len());
-        for form in 0..form_parts.len() {
-            for term in range(&form_offsets, form)
+        for form in 0..form_count {
+            for term in head_range(&heads, form)
                 .and_then(|r| form_terms.get(r))
                 .unwrap_or_default()
             {
@@ -144,17 +165,15 @@ impl NameIndex {
         let (key_hashes, key_terms) = keyed.into_iter().unzip();
 
         form_of_name.sort_unstable();
-        let (name_offsets, names) = compress(form_parts.len(), &form_of_name);
+        let (name_offsets, names) = compress(form_count, &form_of_name);
         NameIndex {
             vocabulary,
             key_hashes,
             key_terms,
             posting_offsets,
             postings,
-            form_offsets,
+            forms: heads,
             form_terms,
-            form_parts,
-            form_kinds,
             name_offsets,
             names,
             accumulators: std::sync::Mutex::new(Vec::new()),
@@ -231,7 +250,7 @@ impl NameIndex {
         joined: &mut Vec<Option<TermRef<'a>>>,
     ) -> Option<()> {
         let ids = self.form_term_ids(form);
-        let count = usize::from(*self.form_parts.get(form as usize)?);
+        let count = usize::from(self.forms.get(form as usize)?.parts);
         parts.clear();
         joined.clear();
         for id in ids.get(..count)? {
@@ -255,7 +274,7 @@ impl NameIndex {
     }
 
     pub fn form_count(&self) -> usize {
-        self.form_parts.len()
+        self.forms.len().saturating_sub(1)
     }
 
     pub fn term_count(&self) -> usize {
@@ -278,9 +297,8 @@ impl NameIndex {
                 + self.posting_offsets.capacity()
                 + self.postings.capacity())
                 * 4
-            + (self.form_offsets.capacity() + self.form_terms.capacity()) * 4
-            + self.form_parts.capacity()
-            + self.form_kinds.capacity()
+            + self.forms.capacity() * std::mem::size_of::<FormHead>()
+            + self.form_terms.capacity() * 4
             + (self.name_offsets.capacity() + self.names.capacity()) * 4
     }
 
@@ -293,21 +311,21 @@ impl NameIndex {
 
     /// A form's terms: its parts, then its joined parts (`u32::MAX` where none).
     pub(super) fn form_term_ids(&self, form: u32) -> &[u32] {
-        range(&self.form_offsets, form as usize)
+        head_range(&self.forms, form as usize)
             .and_then(|r| self.form_terms.get(r))
             .unwrap_or_default()
     }
 
     /// The number of parts of a form (its joined terms follow them in [`Self::form_term_ids`]).
     pub(super) fn form_part_count(&self, form: u32) -> usize {
-        self.form_parts
+        self.forms
             .get(form as usize)
-            .map_or(0, |n| usize::from(*n))
+            .map_or(0, |head| usize::from(head.parts))
     }
 
     /// The kind bits of a form (0 for an unknown form).
     pub(super) fn form_kind(&self, form: u32) -> u8 {
-        self.form_kinds.get(form as usize).copied().unwrap_or(0)
+        self.forms.get(form as usize).map_or(0, |head| head.kinds)
     }
 
     /// A vocabulary term.

@@ -151,36 +151,64 @@ fn length_penalty(a: usize, b: usize) -> f64 {
 /// `(common/a + common/b + 1) / 3`, Winkler adds at most 0.4 of the rest, and the length
 /// penalty applies.
 pub fn could_reach_floor(a: usize, b: usize, common: usize) -> bool {
+    could_reach_floor_with_prefix(a, b, common, MAX_PREFIX)
+}
+
+/// [`could_reach_floor`] for parts known to share a Winkler prefix of `prefix` chars (at most
+/// [`MAX_PREFIX`]): Winkler then adds at most `0.1 × prefix` of the rest.
+pub fn could_reach_floor_with_prefix(a: usize, b: usize, common: usize, prefix: usize) -> bool {
     let (common, la, lb) = (common as f64, a.max(1) as f64, b.max(1) as f64);
     let jaro_max = (common / la + common / lb + 1.0) / 3.0;
-    common > 0.0 && (0.6 * jaro_max + 0.4) * length_penalty(a, b) >= PAIR_FLOOR
+    let boost = 0.1 * prefix.min(MAX_PREFIX) as f64;
+    common > 0.0 && (jaro_max + boost * (1.0 - jaro_max)) * length_penalty(a, b) >= PAIR_FLOOR
 }
 
 /// For one part, the fewest chars in common (by [`BucketCounts::common_with`]) with which a part
-/// of each length could reach [`PAIR_FLOOR`]: [`could_reach_floor`] as a table lookup, for scans
-/// that test thousands of parts against one.
-#[derive(Clone, Debug)]
+/// of each length, sharing a Winkler prefix of each length, could reach [`PAIR_FLOOR`]:
+/// [`could_reach_floor_with_prefix`] as a table lookup, for scans that test thousands of parts
+/// against one. The table for every pair of lengths up to [`MAX_CHARS`] is computed once.
+#[derive(Clone, Copy, Debug)]
 pub struct CommonNeeded {
     len: usize,
-    by_len: [u8; MAX_CHARS + 1],
+    /// `[prefix][other length]`, `u8::MAX` where nothing reaches.
+    table: &'static [[u8; MAX_CHARS + 1]; MAX_PREFIX + 1],
 }
+
+/// Winkler's prefix counts at most this many chars.
+pub const MAX_PREFIX: usize = 4;
+
+type NeededTable = [[[u8; MAX_CHARS + 1]; MAX_PREFIX + 1]; MAX_CHARS + 1];
+
+static NEEDED: std::sync::OnceLock<Box<NeededTable>> = std::sync::OnceLock::new();
 
 impl CommonNeeded {
     pub fn new(len: usize) -> CommonNeeded {
-        let mut by_len = [u8::MAX; MAX_CHARS + 1];
-        for (other, needed) in by_len.iter_mut().enumerate() {
-            if let Some(common) = (1..=len.min(other)).find(|c| could_reach_floor(len, other, *c)) {
-                *needed = u8::try_from(common).unwrap_or(u8::MAX);
+        let all = NEEDED.get_or_init(|| {
+            let mut all = Box::new([[[u8::MAX; MAX_CHARS + 1]; MAX_PREFIX + 1]; MAX_CHARS + 1]);
+            for (len, by_prefix) in all.iter_mut().enumerate() {
+                for (prefix, by_other) in by_prefix.iter_mut().enumerate() {
+                    for (other, needed) in by_other.iter_mut().enumerate() {
+                        let reaches =
+                            |c: &usize| could_reach_floor_with_prefix(len, other, *c, prefix);
+                        if let Some(common) = (1..=len.min(other)).find(reaches) {
+                            *needed = u8::try_from(common).unwrap_or(u8::MAX);
+                        }
+                    }
+                }
             }
-        }
-        CommonNeeded { len, by_len }
+            all
+        });
+        let row = all.get(len.min(MAX_CHARS)).unwrap_or(&all[0]);
+        CommonNeeded { len, table: row }
     }
 
-    /// [`could_reach_floor`] for this part and one of `other` chars with `common` in common.
-    pub fn allows(&self, other: usize, common: usize) -> bool {
-        match self.by_len.get(other) {
-            Some(needed) => common >= usize::from(*needed),
-            None => could_reach_floor(self.len, other, common),
+    /// [`could_reach_floor_with_prefix`] for this part and one of `other` chars with `common`
+    /// in common and a shared prefix of `prefix` chars.
+    pub fn allows(&self, other: usize, common: usize, prefix: usize) -> bool {
+        let prefix = prefix.min(MAX_PREFIX);
+        match self.table.get(prefix).and_then(|row| row.get(other)) {
+            Some(needed) if self.len <= MAX_CHARS => common >= usize::from(*needed),
+            _ => could_reach_floor_with_prefix(self.len, other, common, prefix),
         }
     }
 }

@@ -187,12 +187,53 @@ fn the_common_char_table_agrees_with_the_bound_it_tabulates() {
         let needed = CommonNeeded::new(len);
         for other in 0..=70 {
             for common in 0..=len.min(other) {
-                assert_eq!(
-                    needed.allows(other, common),
-                    could_reach_floor(len, other, common),
-                    "{len} / {other} with {common} in common"
-                );
+                for prefix in 0..=MAX_PREFIX {
+                    assert_eq!(
+                        needed.allows(other, common, prefix),
+                        could_reach_floor_with_prefix(len, other, common, prefix),
+                        "{len} / {other} with {common} in common, prefix {prefix}"
+                    );
+                }
             }
         }
     }
+}
+
+#[test]
+fn the_prefix_bound_never_drops_a_pair_jaro_winkler_would_keep() {
+    let alphabet: Vec<char> = "aeikmnor".chars().collect();
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut part = || -> Vec<char> {
+        let len = 1 + next(10);
+        (0..len).map(|_| alphabet[next(alphabet.len())]).collect()
+    };
+    let mut kept = 0;
+    for _ in 0..50_000 {
+        let (a, b) = (part(), part());
+        let prefix = a
+            .iter()
+            .zip(&b)
+            .take(MAX_PREFIX)
+            .take_while(|(x, y)| x == y)
+            .count();
+        let common = common_chars_bound(&a, &b);
+        let sim = jaro_winkler(&a, &b) * length_penalty(a.len(), b.len());
+        if sim >= PAIR_FLOOR {
+            kept += 1;
+            assert!(
+                could_reach_floor_with_prefix(a.len(), b.len(), common, prefix),
+                "{a:?} {b:?}: {sim} dropped"
+            );
+        }
+    }
+    assert!(
+        kept > 100,
+        "the parts should include pairs over the floor: {kept}"
+    );
 }
