@@ -8,7 +8,8 @@ use super::listed::NameRecord;
 use super::qualifiers::{DobAgreement, NationalityAgreement, MAX_BONUS};
 use super::types::Severity;
 use super::REVIEW_THRESHOLD;
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 /// A listed name found for a query and scored, before its explanation is written.
 pub(super) struct Found<'m> {
@@ -42,7 +43,29 @@ impl Found<'_> {
 pub(super) struct Best<'m> {
     limit: usize,
     by_entry: HashMap<&'m str, Found<'m>>,
-    scores: Vec<f64>,
+    /// The `limit` highest first scores of distinct entries (lowest on top). An entry's best
+    /// score is at least its first, so the lowest of these never exceeds the score of the
+    /// `limit`-th best entry: a floor derived from it is safe, and costs a heap push per new
+    /// entry instead of a selection over every entry per match.
+    firsts: BinaryHeap<Reverse<Score>>,
+}
+
+/// A score ordered by `f64::total_cmp`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Score(f64);
+
+impl Eq for Score {}
+
+impl PartialOrd for Score {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Score {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 impl<'m> Best<'m> {
@@ -50,36 +73,40 @@ impl<'m> Best<'m> {
         Best {
             limit,
             by_entry: HashMap::new(),
-            scores: Vec::new(),
+            firsts: BinaryHeap::new(),
         }
     }
 
     /// Keeps `found` if it ranks before what its entry has.
     pub fn offer(&mut self, found: Found<'m>) {
         let entry = found.record.entry.id.as_str();
-        let better = self
-            .by_entry
-            .get(entry)
-            .is_none_or(|kept| found.rank(kept).is_lt());
-        if better {
-            self.by_entry.insert(entry, found);
+        match self.by_entry.get(entry) {
+            Some(kept) if found.rank(kept).is_ge() => {}
+            Some(_) => {
+                self.by_entry.insert(entry, found);
+            }
+            None => {
+                self.firsts.push(Reverse(Score(found.score)));
+                if self.firsts.len() > self.limit {
+                    self.firsts.pop();
+                }
+                self.by_entry.insert(entry, found);
+            }
         }
     }
 
     /// The name similarity below which a name cannot enter the best `limit` entries: its score
     /// is at most its similarity plus the qualifiers' largest bonus, and would rank after the
-    /// last kept entry's. The review threshold until `limit` entries are kept.
-    pub fn floor(&mut self) -> f64 {
-        if self.limit == 0 || self.by_entry.len() < self.limit {
+    /// `limit`-th entry's. The review threshold until `limit` entries are kept.
+    pub fn floor(&self) -> f64 {
+        if self.limit == 0 || self.firsts.len() < self.limit {
             return REVIEW_THRESHOLD;
         }
-        self.scores.clear();
-        self.scores.extend(self.by_entry.values().map(|f| f.score));
-        let last = self.limit - 1;
-        let (_, kth, _) = self
-            .scores
-            .select_nth_unstable_by(last, |a, b| b.total_cmp(a));
-        (*kth - MAX_BONUS).max(REVIEW_THRESHOLD)
+        self.firsts
+            .peek()
+            .map_or(REVIEW_THRESHOLD, |Reverse(Score(kth))| {
+                (kth - MAX_BONUS).max(REVIEW_THRESHOLD)
+            })
     }
 
     /// The kept entries' best names, best first, at most `limit`.
