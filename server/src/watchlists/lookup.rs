@@ -9,9 +9,7 @@ mod profile_fields;
 pub use inputs::{entry_digest, matcher_inputs};
 
 use super::entry::Entry;
-use super::matching::{
-    IdentifierKind, Matcher, NameKind, NameMatch, NameQuery, Severity as MatchSeverity,
-};
+use super::matching::{IdentifierKind, Matcher, NameMatch, NameQuery, Severity as MatchSeverity};
 use crate::scoring::finding::Severity;
 use crate::scoring::known::{WatchlistHit, WatchlistLookup};
 use clearance_app::model::profile::ProfileDocument;
@@ -169,14 +167,7 @@ impl LoadedList {
             if name.trim().is_empty() || self.role != ListRole::Sanctions {
                 continue;
             }
-            let query = NameQuery {
-                name,
-                ..NameQuery::default()
-            };
-            for m in self.matcher.match_name(&query) {
-                if m.kind != NameKind::Organization {
-                    continue;
-                }
+            for m in self.matcher.match_organization(name) {
                 let explanation = explanation_of(&m);
                 let hit = self.hit(Found {
                     indicator: "KNOWN-04",

@@ -115,15 +115,33 @@ impl Matcher {
     /// explained, and the index search stops once no other name can make the cut: a common
     /// name can match thousands of listed names.
     pub fn match_name(&self, query: &NameQuery<'_>) -> Vec<NameMatch> {
+        self.best_of_kinds(query, PERSON | ORGANIZATION)
+    }
+
+    /// [`Matcher::match_name`] among the listed organisations only (an employer's name, KNOWN-04):
+    /// the best ten of every listed name could all be persons.
+    pub fn match_organization(&self, name: &str) -> Vec<NameMatch> {
+        let query = NameQuery {
+            name,
+            ..NameQuery::default()
+        };
+        self.best_of_kinds(&query, ORGANIZATION)
+    }
+
+    fn best_of_kinds(&self, query: &NameQuery<'_>, kinds: u8) -> Vec<NameMatch> {
         let views = views(query.name);
         let qualifiers = Qualifiers::of(query);
         let mut best = Best::new(MAX_RESULTS);
         // Both readings of a name (as a person's, as an organisation's) share most parts.
         let mut cache = hits::HitCache::default();
         for (view_index, view) in views.iter().enumerate() {
+            let kinds = view.kinds & kinds;
+            if kinds == 0 {
+                continue;
+            }
             self.index
-                .search_best_first(&view.terms, view.kinds, &mut cache, &mut |form| {
-                    for found in self.found_in(&qualifiers, view_index, view.kinds, form) {
+                .search_best_first(&view.terms, kinds, &mut cache, &mut |form| {
+                    for found in self.found_in(&qualifiers, view_index, kinds, form) {
                         best.offer(found);
                     }
                     best.floor()

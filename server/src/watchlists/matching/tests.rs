@@ -335,3 +335,31 @@ fn the_index_finds_typos_and_transliterations() {
         assert_index_is_exhaustive(&matcher, &query(name));
     }
 }
+
+/// An employer's name is compared with listed organisations only: otherwise a dozen persons
+/// listed under the same words could fill the ten matches returned and hide the company.
+#[test]
+fn an_employer_is_matched_among_organisations_only() {
+    let mut names: Vec<ListName> = (0..12)
+        .map(|i| {
+            person(
+                &format!("a{i:02}"),
+                "Korea Sobaeksu Trading Company",
+                &[],
+                &[],
+            )
+        })
+        .collect();
+    names.push(organization("z", "Korea Sobaeksu Trading Company"));
+    let matcher = Matcher::new(&names, &[]);
+    let everyone = matcher.match_name(&query("Korea Sobaeksu Trading Company"));
+    assert_eq!(everyone.len(), MAX_RESULTS);
+    assert!(
+        everyone.iter().all(|m| m.kind == NameKind::Person),
+        "{everyone:?}"
+    );
+    let employers = matcher.match_organization("Korea Sobaeksu Trading Company");
+    assert_eq!(employers.len(), 1, "{employers:?}");
+    assert_eq!(employers[0].entry_id, "z");
+    assert_eq!(employers[0].kind, NameKind::Organization);
+}
