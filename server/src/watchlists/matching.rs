@@ -44,7 +44,7 @@ use identifiers::IdentifierIndex;
 use index::{FormMatch, NameIndex, ORGANIZATION, PERSON};
 use listed::Listed;
 use normalise::{normalise, Style};
-use qualifiers::{canonical_country, compare_dob, compare_nationality, parse_date};
+use qualifiers::{compare_dob, compare_nationality, QueryQualifiers, YearWindow};
 use ranking::{Best, Found};
 use score::{Scratch, Side};
 use term::{NameTerms, TermRef};
@@ -55,6 +55,8 @@ pub struct Matcher {
     listed: Listed,
     index: NameIndex,
     identifiers: IdentifierIndex,
+    /// Per name form, the birth years of the entries behind it (`qualifiers::YearWindow`).
+    form_years: Vec<Option<YearWindow>>,
 }
 
 /// A query read one way: the parts and which kinds of listed names it is compared with.
@@ -104,10 +106,20 @@ impl Matcher {
             let entry = listed.entry(&identifier.entry_id);
             identifier_index.insert(identifier.kind, &identifier.value, entry);
         }
+        let form_years = (0..index.form_count() as u32)
+            .map(|form| {
+                YearWindow::of(index.names_of(form).iter().map(|name| {
+                    listed
+                        .name(*name)
+                        .map_or(&[][..], |record| record.entry.birth_dates.as_slice())
+                }))
+            })
+            .collect();
         Matcher {
             listed,
             index,
             identifiers: identifier_index,
+            form_years,
         }
     }
 
@@ -130,17 +142,23 @@ impl Matcher {
 
     fn best_of_kinds(&self, query: &NameQuery<'_>, kinds: u8) -> Vec<NameMatch> {
         let views = views(query.name);
-        let qualifiers = Qualifiers::of(query);
+        let qualifiers = QueryQualifiers::new(query.birth_date, query.nationality);
         let mut best = Best::new(MAX_RESULTS);
         // Both readings of a name (as a person's, as an organisation's) share most parts.
         let mut cache = hits::HitCache::default();
+        let room_of =
+            |form: u32| qualifiers.room(self.form_years.get(form as usize).copied().flatten());
+        let room = candidates::Room {
+            most: qualifiers.room(None),
+            of: &room_of,
+        };
         for (view_index, view) in views.iter().enumerate() {
             let kinds = view.kinds & kinds;
             if kinds == 0 {
                 continue;
             }
             self.index
-                .search_best_first(&view.terms, kinds, &mut cache, &mut |form| {
+                .search_best_first(&view.terms, kinds, &mut cache, &room, &mut |form| {
                     for found in self.found_in(&qualifiers, view_index, kinds, form) {
                         best.offer(found);
                     }
@@ -249,7 +267,7 @@ impl Matcher {
         views: &[View],
         find: impl Fn(&NameTerms, u8) -> Vec<FormMatch>,
     ) -> Vec<Found<'m>> {
-        let qualifiers = Qualifiers::of(query);
+        let qualifiers = QueryQualifiers::new(query.birth_date, query.nationality);
         let mut found = Vec::new();
         for (view_index, view) in views.iter().enumerate() {
             for form in find(&view.terms, view.kinds) {
@@ -263,7 +281,7 @@ impl Matcher {
     /// qualifiers; those at or above the review threshold.
     fn found_in<'m>(
         &'m self,
-        qualifiers: &Qualifiers,
+        qualifiers: &QueryQualifiers,
         view: usize,
         kinds: u8,
         form: FormMatch,
@@ -384,20 +402,5 @@ impl Matcher {
             return Vec::new();
         }
         explain::alignment(query, &parts, &scratch, form.similarity, form.initials)
-    }
-}
-
-/// A query's date of birth and nationality, parsed once.
-struct Qualifiers {
-    dob: Option<qualifiers::DateSpec>,
-    nationality: Option<String>,
-}
-
-impl Qualifiers {
-    fn of(query: &NameQuery<'_>) -> Qualifiers {
-        Qualifiers {
-            dob: query.birth_date.and_then(parse_date),
-            nationality: query.nationality.and_then(canonical_country),
-        }
     }
 }

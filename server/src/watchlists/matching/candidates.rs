@@ -47,6 +47,16 @@ pub struct Search {
     pub aligned: usize,
 }
 
+/// What the names of each form can score beyond their similarity (the qualifiers,
+/// `matching.rs`), for [`NameIndex::search_best_first`].
+pub struct Room<'r> {
+    /// The most any form can gain.
+    pub most: f64,
+    /// The most a form can gain (at most `most`; negative when its names lose whatever the
+    /// similarity).
+    pub of: &'r dyn Fn(u32) -> f64,
+}
+
 /// A set of form ids.
 struct Bitmap {
     words: Vec<u64>,
@@ -92,7 +102,7 @@ impl NameIndex {
     /// [`NameIndex::search`], reusing (and filling) `cache` for the query's parts.
     pub fn search_cached(&self, query: &NameTerms, kinds: u8, cache: &mut HitCache) -> Search {
         let mut matches = Vec::new();
-        let mut search = self.search_with(query, kinds, cache, false, &mut |found| {
+        let mut search = self.search_with(query, kinds, cache, None, &mut |found| {
             matches.push(found);
             REVIEW_THRESHOLD
         });
@@ -100,26 +110,30 @@ impl NameIndex {
         search
     }
 
-    /// Hands `visit` the forms at or above the review threshold, best bound first; `visit`
-    /// returns the similarity below which it wants no more forms (the review threshold, or more
-    /// once it has kept enough), and the search skips every form whose bound is below that.
-    /// `Search::matches` stays empty.
+    /// Hands `visit` the forms at or above the review threshold, best bound first, whose names
+    /// can score at least what `visit` last returned (the review threshold, or more once it has
+    /// kept enough): a name scores its similarity plus at most its form's `room`, and the
+    /// search skips every form whose bound plus room is below that. `Search::matches` stays
+    /// empty.
     pub fn search_best_first(
         &self,
         query: &NameTerms,
         kinds: u8,
         cache: &mut HitCache,
+        room: &Room<'_>,
         visit: &mut dyn FnMut(FormMatch) -> f64,
     ) -> Search {
-        self.search_with(query, kinds, cache, true, visit)
+        self.search_with(query, kinds, cache, Some(room), visit)
     }
 
+    /// With `room`, best first (see [`NameIndex::search_best_first`]); without, in form order
+    /// and on similarity alone.
     fn search_with(
         &self,
         query: &NameTerms,
         kinds: u8,
         cache: &mut HitCache,
-        best_first: bool,
+        room: Option<&Room<'_>>,
         visit: &mut dyn FnMut(FormMatch) -> f64,
     ) -> Search {
         let n = query.parts.len().min(score::MAX_PARTS);
@@ -151,22 +165,30 @@ impl NameIndex {
         } else {
             candidates
         };
+        let room_of = |form: u32| room.map_or(0.0, |r| (r.of)(form));
+        let most = room.map_or(0.0, |r| r.most);
         let mut bounded: Vec<(f64, u32)> = candidates
             .into_iter()
             .filter(|form| self.form_kind(*form) & kinds != 0)
+            // Forms whose names cannot reach the threshold even when equal to the query (every
+            // one listed with a birth year far from the query's) are not even bounded.
+            .filter(|form| room.is_none() || 1.0 + room_of(*form) + EPSILON >= REVIEW_THRESHOLD)
             .map(|form| (evaluator.bound(self, form), form))
             .filter(|(bound, _)| bound + EPSILON >= REVIEW_THRESHOLD)
             .collect();
-        if best_first {
+        if room.is_some() {
             bounded.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         }
         let mut floor = REVIEW_THRESHOLD;
         let mut scratch = Scratch::default();
         for (bound, form) in bounded {
-            if bound + EPSILON < floor {
-                if best_first {
+            if bound + most + EPSILON < floor {
+                if room.is_some() {
                     break; // every later bound is lower
                 }
+                continue;
+            }
+            if room.is_some() && bound + room_of(form) + EPSILON < floor {
                 continue;
             }
             search.aligned += 1;

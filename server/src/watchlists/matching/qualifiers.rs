@@ -14,8 +14,6 @@ pub const DOB_DAY_DISJOINT_PENALTY: f64 = 0.15;
 pub const DOB_YEAR_DISJOINT_PENALTY: f64 = 0.25;
 /// The query's nationality is one of the entry's **[design]**.
 pub const NATIONALITY_MATCH_BONUS: f64 = 0.03;
-/// The most the qualifiers can add to a name's similarity.
-pub const MAX_BONUS: f64 = DOB_EXACT_BONUS + NATIONALITY_MATCH_BONUS;
 /// The query's nationality is none of the entry's (logic-v2 `country_mismatch` is −0.2; softer
 /// here because claiming another nationality is what a DPRK IT worker does) **[design]**.
 pub const NATIONALITY_MISMATCH_PENALTY: f64 = 0.10;
@@ -208,6 +206,72 @@ fn month_number(word: &str) -> Option<u8> {
         .iter()
         .position(|m| m.starts_with(word))
         .and_then(|i| u8::try_from(i + 1).ok())
+}
+
+/// The birth years of every entry behind a listed name form (lowest first year, highest last
+/// year), or `None` when one of them has no date: enough to see, without comparing them one by
+/// one, that none of them can agree with a query's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct YearWindow {
+    pub from: u16,
+    pub to: u16,
+}
+
+impl YearWindow {
+    /// The window of the entries' dates (one slice per entry), `None` if one has none.
+    pub fn of<'a>(entries: impl IntoIterator<Item = &'a [DateSpec]>) -> Option<YearWindow> {
+        let mut window: Option<YearWindow> = None;
+        for dates in entries {
+            if dates.is_empty() {
+                return None;
+            }
+            for date in dates {
+                let (from, to) = window.map_or((date.year_from, date.year_to), |w| {
+                    (w.from.min(date.year_from), w.to.max(date.year_to))
+                });
+                window = Some(YearWindow { from, to });
+            }
+        }
+        window
+    }
+
+    /// Whether every date in the window is [`DobAgreement::YearDisjoint`] from `query`.
+    pub fn excludes(self, query: &DateSpec) -> bool {
+        query.year_to < self.from || self.to < query.year_from
+    }
+}
+
+/// A query's date of birth and nationality, read once, and what they can add to a name's
+/// similarity.
+#[derive(Clone, Debug, Default)]
+pub struct QueryQualifiers {
+    pub dob: Option<DateSpec>,
+    pub nationality: Option<String>,
+}
+
+impl QueryQualifiers {
+    pub fn new(birth_date: Option<&str>, nationality: Option<&str>) -> QueryQualifiers {
+        QueryQualifiers {
+            dob: birth_date.and_then(parse_date),
+            nationality: nationality.and_then(canonical_country),
+        }
+    }
+
+    /// The most the qualifiers can add to the similarity of a name whose entries' birth years
+    /// are `window`: a date of birth far from all of them costs the year penalty whatever else.
+    pub fn room(&self, window: Option<YearWindow>) -> f64 {
+        let nationality = if self.nationality.is_some() {
+            NATIONALITY_MATCH_BONUS
+        } else {
+            0.0
+        };
+        let dob = match &self.dob {
+            None => 0.0,
+            Some(query) if window.is_some_and(|w| w.excludes(query)) => -DOB_YEAR_DISJOINT_PENALTY,
+            Some(_) => DOB_EXACT_BONUS,
+        };
+        dob + nationality
+    }
 }
 
 /// The best agreement between the query's date and any of the entry's.

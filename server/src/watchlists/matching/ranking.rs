@@ -1,11 +1,11 @@
 //! Which matches of a name are returned: the best per listed entry, best first, at most
 //! [`MAX_RESULTS`] (`Matcher::match_name`). A common name can match thousands of listed names;
-//! [`Best::floor`] tells the index search what similarity a name still needs to make the cut,
-//! so it can stop early.
+//! [`Best::floor`] tells the index search what score a name still needs to make the cut, so it
+//! can stop early.
 
 use super::index::FormMatch;
 use super::listed::NameRecord;
-use super::qualifiers::{DobAgreement, NationalityAgreement, MAX_BONUS};
+use super::qualifiers::{DobAgreement, NationalityAgreement};
 use super::types::Severity;
 use super::REVIEW_THRESHOLD;
 use std::cmp::Reverse;
@@ -95,9 +95,8 @@ impl<'m> Best<'m> {
         }
     }
 
-    /// The name similarity below which a name cannot enter the best `limit` entries: its score
-    /// is at most its similarity plus the qualifiers' largest bonus, and would rank after the
-    /// `limit`-th entry's. The review threshold until `limit` entries are kept.
+    /// The score below which a name cannot enter the best `limit` entries (it would rank after
+    /// the `limit`-th entry): the review threshold until `limit` entries are kept.
     pub fn floor(&self) -> f64 {
         if self.limit == 0 || self.firsts.len() < self.limit {
             return REVIEW_THRESHOLD;
@@ -105,7 +104,7 @@ impl<'m> Best<'m> {
         self.firsts
             .peek()
             .map_or(REVIEW_THRESHOLD, |Reverse(Score(kth))| {
-                (kth - MAX_BONUS).max(REVIEW_THRESHOLD)
+                kth.max(REVIEW_THRESHOLD)
             })
     }
 

@@ -114,3 +114,59 @@ fn nationalities_compare_by_code() {
         NationalityAgreement::Unknown
     );
 }
+
+#[test]
+fn a_year_window_spans_every_entry_and_needs_a_date_for_each() {
+    let (a, b) = (
+        [date("1979-09-21")],
+        [date("circa 1985"), date("1968 to 1970")],
+    );
+    let window = YearWindow::of([&a[..], &b[..]]);
+    assert_eq!(
+        window,
+        Some(YearWindow {
+            from: 1968,
+            to: 1986
+        })
+    );
+    assert_eq!(
+        YearWindow::of([&a[..], &[][..]]),
+        None,
+        "an entry without a date"
+    );
+    let window = window.unwrap_or(YearWindow { from: 0, to: 0 });
+    assert!(window.excludes(&date("1960")));
+    assert!(window.excludes(&date("1987-01-01")));
+    assert!(!window.excludes(&date("1986")));
+    assert!(!window.excludes(&date("1960 to 1968")));
+    // Every date outside the window is year-disjoint from every entry's, as compare_dob says.
+    for query in ["1960", "1987-01-01", "1950 to 1967"] {
+        let query = date(query);
+        assert!(window.excludes(&query));
+        assert_eq!(compare_dob(Some(&query), &a), DobAgreement::YearDisjoint);
+        assert_eq!(compare_dob(Some(&query), &b), DobAgreement::YearDisjoint);
+    }
+}
+
+#[test]
+fn the_room_is_what_the_qualifiers_can_still_add() {
+    let window = Some(YearWindow {
+        from: 1979,
+        to: 1979,
+    });
+    let none = QueryQualifiers::new(None, None);
+    assert_eq!(none.room(window), 0.0);
+    let both = QueryQualifiers::new(Some("1979-09-21"), Some("North Korea"));
+    assert_eq!(both.room(window), DOB_EXACT_BONUS + NATIONALITY_MATCH_BONUS);
+    assert_eq!(both.room(None), DOB_EXACT_BONUS + NATIONALITY_MATCH_BONUS);
+    let far = QueryQualifiers::new(Some("1990"), Some("KP"));
+    assert_eq!(
+        far.room(window),
+        NATIONALITY_MATCH_BONUS - DOB_YEAR_DISJOINT_PENALTY
+    );
+    assert_eq!(
+        far.room(None),
+        DOB_EXACT_BONUS + NATIONALITY_MATCH_BONUS,
+        "an undated entry"
+    );
+}

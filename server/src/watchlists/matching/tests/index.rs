@@ -199,6 +199,16 @@ fn the_best_matches_of_a_common_name_are_those_of_a_full_scan() {
         assert_eq!(matcher.match_name(&q).len(), MAX_RESULTS, "{name}");
         assert_index_is_exhaustive(&matcher, &q);
     }
+    // Born years away from every listed date: no name can make the threshold.
+    for birth_date in ["1960-01-01", "2001"] {
+        let q = NameQuery {
+            name: "Kim Chol",
+            birth_date: Some(birth_date),
+            nationality: Some("KP"),
+        };
+        assert!(matcher.match_name(&q).is_empty(), "{birth_date}");
+        assert_index_is_exhaustive(&matcher, &q);
+    }
 }
 
 /// `Han Han` against `HAN, Li`: both query parts' best hit is the one listed `han`, which can
