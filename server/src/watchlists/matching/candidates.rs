@@ -13,7 +13,8 @@
 //!    forms hit by a set of parts weighing more than the slack, chosen cheapest first
 //!    (prefix filtering).
 //! 3. Each candidate is bounded from its hits, and only forms whose bound reaches the floor are
-//!    aligned (`evaluate.rs`). The floor is the review threshold, or, when the caller wants only
+//!    aligned (`evaluate.rs`; with thousands of candidates, `accumulate.rs` first drops those
+//!    whose hit credits, summed over the postings, cannot reach the threshold). The floor is the review threshold, or, when the caller wants only
 //!    the best matches ([`NameIndex::search_best_first`]), what the caller's worst kept match
 //!    leaves: candidates are then aligned best bound first, and the search stops at the first
 //!    whose bound cannot reach it.

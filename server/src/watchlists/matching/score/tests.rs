@@ -152,22 +152,28 @@ fn token_sort_is_reported_for_information() {
     assert!(token_sort_jaro_winkler(&qv, &lv) > 0.8);
 }
 
-#[test]
-fn the_common_char_bound_never_drops_a_pair_jaro_winkler_would_keep() {
-    // Deterministic pseudo-random parts over a small alphabet (many shared letters, repeats,
-    // transpositions) plus a few non-Latin chars that share buckets.
-    let alphabet: Vec<char> = "aeikmnorsu\u{e9}\u{44f}\u{5c71}".chars().collect();
-    let mut state = 0x2545_f491_4f6c_dd1du64;
-    let mut next = |n: usize| {
+/// Deterministic pseudo-random parts (xorshift from `seed`) of 1 to `max_len` chars of
+/// `alphabet`.
+fn random_parts(alphabet: &str, seed: u64, max_len: usize) -> impl FnMut() -> Vec<char> {
+    let alphabet: Vec<char> = alphabet.chars().collect();
+    let mut state = seed;
+    let mut next = move |n: usize| {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
         (state % n as u64) as usize
     };
-    let mut part = || -> Vec<char> {
-        let len = 1 + next(9);
+    move || {
+        let len = 1 + next(max_len);
         (0..len).map(|_| alphabet[next(alphabet.len())]).collect()
-    };
+    }
+}
+
+#[test]
+fn the_common_char_bound_never_drops_a_pair_jaro_winkler_would_keep() {
+    // A small alphabet (many shared letters, repeats, transpositions) plus a few non-Latin chars
+    // that share buckets.
+    let mut part = random_parts("aeikmnorsu\u{e9}\u{44f}\u{5c71}", 0x2545_f491_4f6c_dd1d, 9);
     for _ in 0..50_000 {
         let (a, b) = (part(), part());
         let m = common_chars_bound(&a, &b) as f64;
@@ -201,18 +207,7 @@ fn the_common_char_table_agrees_with_the_bound_it_tabulates() {
 
 #[test]
 fn the_prefix_bound_never_drops_a_pair_jaro_winkler_would_keep() {
-    let alphabet: Vec<char> = "aeikmnor".chars().collect();
-    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut next = |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
-    let mut part = || -> Vec<char> {
-        let len = 1 + next(10);
-        (0..len).map(|_| alphabet[next(alphabet.len())]).collect()
-    };
+    let mut part = random_parts("aeikmnor", 0x9e37_79b9_7f4a_7c15, 10);
     let mut kept = 0;
     for _ in 0..50_000 {
         let (a, b) = (part(), part());
