@@ -16,6 +16,7 @@ mod accumulate;
 pub mod candidates;
 mod evaluate;
 pub mod explain;
+mod found;
 pub mod hits;
 pub mod identifiers;
 pub mod index;
@@ -40,12 +41,13 @@ pub use types::{
     NameQuery, SearchCounts, Severity, MAX_RESULTS,
 };
 
+use found::Found;
 use identifiers::IdentifierIndex;
 use index::{FormMatch, NameIndex, ORGANIZATION, PERSON};
 use listed::Listed;
 use normalise::{normalise, Style};
-use qualifiers::{compare_dob, compare_nationality, QueryQualifiers, YearWindow};
-use ranking::{Best, Found};
+use qualifiers::{QueryQualifiers, YearWindow};
+use ranking::Best;
 use score::{Scratch, Side};
 use term::{NameTerms, TermRef};
 
@@ -257,75 +259,6 @@ impl Matcher {
                 + self.index.heap_bytes()
                 + self.identifiers.heap_bytes(),
         }
-    }
-
-    /// Forms found by `find` for each reading of the query, scored per listed name with the
-    /// qualifiers; those at or above the review threshold.
-    fn found<'m>(
-        &'m self,
-        query: &NameQuery<'_>,
-        views: &[View],
-        find: impl Fn(&NameTerms, u8) -> Vec<FormMatch>,
-    ) -> Vec<Found<'m>> {
-        let qualifiers = QueryQualifiers::new(query.birth_date, query.nationality);
-        let mut found = Vec::new();
-        for (view_index, view) in views.iter().enumerate() {
-            for form in find(&view.terms, view.kinds) {
-                found.extend(self.found_in(&qualifiers, view_index, view.kinds, form));
-            }
-        }
-        found
-    }
-
-    /// The listed names of a matched form (of the reading's kinds), scored with the
-    /// qualifiers; those at or above the review threshold.
-    fn found_in<'m>(
-        &'m self,
-        qualifiers: &QueryQualifiers,
-        view: usize,
-        kinds: u8,
-        form: FormMatch,
-    ) -> impl Iterator<Item = Found<'m>> + 'm {
-        let (dob, nationality) = (qualifiers.dob, qualifiers.nationality.clone());
-        self.index
-            .names_of(form.form)
-            .iter()
-            .filter_map(move |name| {
-                let record = self.listed.name(*name)?;
-                let kind_bit = if record.kind == NameKind::Person {
-                    PERSON
-                } else {
-                    ORGANIZATION
-                };
-                if kind_bit & kinds == 0 {
-                    return None;
-                }
-                let dob = compare_dob(dob.as_ref(), &record.entry.birth_dates);
-                let nationality =
-                    compare_nationality(nationality.as_deref(), &record.entry.nationalities);
-                let score =
-                    (form.similarity + dob.adjustment() + nationality.adjustment()).clamp(0.0, 1.0);
-                if score < REVIEW_THRESHOLD {
-                    return None;
-                }
-                let contradicted = dob.contradicts() || nationality.contradicts();
-                let severity = if score >= CRITICAL_THRESHOLD && !contradicted && !form.initials {
-                    Severity::Critical
-                } else {
-                    Severity::Review
-                };
-                Some(Found {
-                    view,
-                    form,
-                    name: *name,
-                    record,
-                    dob,
-                    nationality,
-                    score,
-                    severity,
-                    contradicted,
-                })
-            })
     }
 
     /// A found name as a match, with its explanation.

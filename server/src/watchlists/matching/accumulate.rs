@@ -36,8 +36,8 @@ impl NameIndex {
         evaluator: &Evaluator<'_, '_>,
         candidates: Vec<u32>,
     ) -> Vec<u32> {
-        let walk: usize = evaluator
-            .term_credits()
+        let credits = evaluator.term_credits();
+        let walk: usize = credits
             .iter()
             .map(|(term, _)| self.postings_of(*term).len())
             .sum();
@@ -45,7 +45,7 @@ impl NameIndex {
             return candidates;
         }
         let mut sums = self.take_accumulator();
-        for (term, credit) in evaluator.term_credits() {
+        for (term, credit) in &credits {
             for form in self.postings_of(*term) {
                 if let Some(sum) = sums.get_mut(*form as usize) {
                     *sum += *credit;
@@ -60,7 +60,7 @@ impl NameIndex {
                     .is_some_and(|sum| f64::from(*sum) >= needed)
             })
             .collect();
-        for (term, _) in evaluator.term_credits() {
+        for (term, _) in &credits {
             for form in self.postings_of(*term) {
                 if let Some(sum) = sums.get_mut(*form as usize) {
                     *sum = 0.0;

@@ -23,8 +23,6 @@ pub(super) struct Evaluator<'q, 't> {
     /// the hits (`pair_query_initials`).
     initials_credit: f64,
     hits: Hits,
-    /// Per hit term, its best credit: similarity times the query weight the hit covers.
-    term_credits: Vec<(u32, f32)>,
 }
 
 impl<'q, 't> Evaluator<'q, 't> {
@@ -41,20 +39,6 @@ impl<'q, 't> Evaluator<'q, 't> {
             .filter(|(init, _)| **init)
             .map(|(_, w)| INITIAL_CREDIT * w)
             .sum();
-        let mut term_credits: Vec<(u32, f32)> = Vec::new();
-        for hit in hits.all() {
-            let covered: f64 = weights
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| hit.parts & (1 << i) != 0)
-                .map(|(_, w)| w)
-                .sum();
-            let credit = (hit.similarity * covered) as f32;
-            match term_credits.last_mut() {
-                Some((term, best)) if *term == hit.term => *best = best.max(credit),
-                _ => term_credits.push((hit.term, credit)),
-            }
-        }
         Evaluator {
             parts,
             total: weights.iter().sum(),
@@ -62,7 +46,6 @@ impl<'q, 't> Evaluator<'q, 't> {
             initial,
             initials_credit,
             hits,
-            term_credits,
         }
     }
 
@@ -76,9 +59,25 @@ impl<'q, 't> Evaluator<'q, 't> {
         self.initials_credit
     }
 
-    /// Each hit term once (ascending), with its best credit.
-    pub(super) fn term_credits(&self) -> &[(u32, f32)] {
-        &self.term_credits
+    /// Each hit term once (ascending), with its best credit: similarity times the query weight
+    /// the hit covers. (Computed on demand: only searches with many candidates need it.)
+    pub(super) fn term_credits(&self) -> Vec<(u32, f32)> {
+        let mut credits: Vec<(u32, f32)> = Vec::new();
+        for hit in self.hits.all() {
+            let covered: f64 = self
+                .weights
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| hit.parts & (1 << i) != 0)
+                .map(|(_, w)| w)
+                .sum();
+            let credit = (hit.similarity * covered) as f32;
+            match credits.last_mut() {
+                Some((term, best)) if *term == hit.term => *best = best.max(credit),
+                _ => credits.push((hit.term, credit)),
+            }
+        }
+        credits
     }
 
     pub(super) fn weights(&self) -> &[f64] {

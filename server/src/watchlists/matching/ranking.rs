@@ -3,41 +3,10 @@
 //! [`Best::floor`] tells the index search what score a name still needs to make the cut, so it
 //! can stop early.
 
-use super::index::FormMatch;
-use super::listed::NameRecord;
-use super::qualifiers::{DobAgreement, NationalityAgreement};
-use super::types::Severity;
+use super::found::Found;
 use super::REVIEW_THRESHOLD;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
-
-/// A listed name found for a query and scored, before its explanation is written.
-pub(super) struct Found<'m> {
-    /// Which reading of the query (`views`) found it.
-    pub view: usize,
-    pub form: FormMatch,
-    pub name: u32,
-    pub record: NameRecord<'m>,
-    pub dob: DobAgreement,
-    pub nationality: NationalityAgreement,
-    pub score: f64,
-    pub severity: Severity,
-    pub contradicted: bool,
-}
-
-impl Found<'_> {
-    /// Higher score first, then critical first, then primary names, then entry id (stable
-    /// output).
-    pub fn rank(&self, other: &Found<'_>) -> std::cmp::Ordering {
-        other
-            .score
-            .total_cmp(&self.score)
-            .then(other.severity.cmp(&self.severity))
-            .then(self.record.is_alias.cmp(&other.record.is_alias))
-            .then(self.record.entry.id.cmp(&other.record.entry.id))
-            .then(self.name.cmp(&other.name))
-    }
-}
 
 /// The best found name per entry, and the `limit` best entries.
 pub(super) struct Best<'m> {
