@@ -5,6 +5,7 @@
 //!     BENCH_NAMES=100000 cargo bench -p server --bench watchlist
 //!     BENCH_BRUTE=50 cargo bench -p server --bench watchlist  # fewer exhaustive scans
 //!     BENCH_DIAG=1 cargo bench -p server --bench watchlist    # + the part pairs behind misses
+//!     BENCH_DIAG=1 BENCH_DIAG_OUT=pairs.tsv cargo bench …     # … and all of them to a file
 //!     BENCH_REPEAT="han, han" cargo bench -p server --bench watchlist  # one name, for a profiler
 //!
 //! 1. Generates entries (deterministic): persons with Korean, Chinese, Arabic, Slavic and Latin
@@ -116,10 +117,10 @@ fn main() {
             ..NameQuery::default()
         };
         let started = Instant::now();
-        for _ in 0..200 {
+        for _ in 0..2000 {
             std::hint::black_box(matcher.match_name(&q));
         }
-        println!("{name:?}: {:.2?} per screening", started.elapsed() / 200);
+        println!("{name:?}: {:.2?} per screening", started.elapsed() / 2000);
         return;
     }
     let profiles = profiles(&entries, 2000);
@@ -288,6 +289,13 @@ fn print_missed_pairs(pairs: &HashMap<(String, String), usize>) {
         *by_prefix.entry(shared.min(4)).or_default() += n;
     }
     println!("part pairs behind the misses, by shared prefix length: {by_prefix:?}");
+    if let Ok(path) = std::env::var("BENCH_DIAG_OUT") {
+        let mut text = String::new();
+        for ((a, b), n) in pairs {
+            text.push_str(&format!("{n}\t{a}\t{b}\n"));
+        }
+        std::fs::write(path, text).unwrap();
+    }
     let mut top: Vec<_> = pairs.iter().collect();
     top.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
     for ((a, b), n) in top.iter().take(20) {

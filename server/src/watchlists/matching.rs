@@ -28,6 +28,7 @@ mod ranking;
 pub mod romanisation;
 pub mod score;
 pub mod script;
+mod suffixes;
 pub mod term;
 #[cfg(test)]
 mod tests;

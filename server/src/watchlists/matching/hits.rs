@@ -1,16 +1,17 @@
 //! Step 1 of the index search (`candidates.rs`): the vocabulary terms each query unit (a part,
 //! or two adjacent parts joined) is comparable with, and their part similarity.
 //!
-//! A unit finds its terms by its keys (`term::keys`) and by its prefix: the terms sharing it
-//! are one range of the sorted vocabulary, and within it only the lengths that can reach the
-//! pair floor; a term's bucket mask rejects most of that range before its chars are read.
+//! A unit finds its terms by its keys (`term::keys`), by its prefix and by its ending: the
+//! terms sharing a prefix are one range of the sorted vocabulary, those sharing an ending one
+//! range of the suffix order (`suffixes.rs`), and within each only the lengths that can reach
+//! the pair floor; a term's bucket counts reject most of a range before its chars are read.
 
 use super::index::NameIndex;
 use super::jaro_winkler::Positions;
 use super::score::{
     self, part_similarity_to, BucketCounts, CommonNeeded, Gate, INITIAL_CREDIT, MAX_PREFIX,
 };
-use super::term::{keys, prefix, Term, TermRef};
+use super::term::{keys, prefix, suffix, Term, TermRef};
 use std::collections::HashMap;
 
 /// A vocabulary term that a query unit is comparable with.
@@ -175,16 +176,45 @@ impl NameIndex {
         let counts = BucketCounts::new(unit.chars);
         let needed = CommonNeeded::new(unit.chars.len());
         let positions = Positions::new(unit.chars);
-        let by_prefix = singles.chain(joins).filter(|id| {
-            self.term_summary(*id).is_some_and(|(len, mask)| {
-                needed.allows(len, counts.common_with(mask, len), MAX_PREFIX)
+        let by_prefix = singles.clone().chain(joins.clone()).filter(|id| {
+            self.term_summary(*id).is_some_and(|(len, layers)| {
+                needed.allows(len, counts.common_with_layers(layers, len), MAX_PREFIX)
             }) && by_key.binary_search(id).is_err()
         });
+        // The terms sharing the unit's ending, but for those found by key or prefix already.
+        // Those left begin with at most one char in common with the unit (any other would be
+        // in the prefix's range, which covers the same lengths), so Winkler's prefix adds little
+        // and the bound with a one-char prefix rejects most of a common ending's range.
+        let ending = |joined: bool| {
+            suffix(unit.chars)
+                .map(|s| self.terms_with_suffix(joined, s, lengths.clone()))
+                .unwrap_or_default()
+        };
+        let ending_joined = if unit.joined { &[][..] } else { ending(true) };
+        let by_suffix = ending(false)
+            .iter()
+            .chain(ending_joined)
+            .filter(|row| {
+                let len = usize::from(row.len);
+                !singles.contains(&row.term)
+                    && !joins.contains(&row.term)
+                    && needed.allows(len, counts.common_with_layers(row.layers, len), 1)
+                    && by_key.binary_search(&row.term).is_err()
+            })
+            .map(|row| row.term);
         by_key
             .iter()
             .copied()
             .chain(by_prefix)
+            .chain(by_suffix)
             .filter_map(|id| {
+                let (len, layers) = self.term_summary(id)?;
+                let common = counts.common_with_layers(layers, len);
+                // Most terms found by key are rejected by the bound with the longest prefix
+                // before their chars are read, unless a romanisation class may pair them.
+                if unit.class.is_none() && !needed.allows(len, common, MAX_PREFIX) {
+                    return None;
+                }
                 let term = self.term(id)?;
                 if unit.joined && term.joined {
                     return None; // never aligned with each other
@@ -196,7 +226,6 @@ impl NameIndex {
                     && unit.class.is_some()
                     && unit.class == term.class;
                 if !same_class {
-                    let (len, mask) = self.term_summary(id)?;
                     let prefix = unit
                         .chars
                         .iter()
@@ -204,7 +233,7 @@ impl NameIndex {
                         .take(MAX_PREFIX)
                         .take_while(|(x, y)| x == y)
                         .count();
-                    if !needed.allows(len, counts.common_with(mask, len), prefix) {
+                    if !needed.allows(len, common, prefix) {
                         return None;
                     }
                 }

@@ -12,6 +12,7 @@
 //! offsets), so the index costs a few hundred bytes per name.
 
 use super::score::{self, align, Gate, Outcome, Scratch, Side, REVIEW_THRESHOLD};
+use super::suffixes::{SuffixOrder, SuffixRow};
 use super::term::{joinable, keys, NameTerms, Term, TermRef};
 use super::vocabulary::Vocabulary;
 use std::collections::HashMap;
@@ -53,6 +54,7 @@ pub struct FormMatch {
 #[derive(Debug)]
 pub struct NameIndex {
     vocabulary: Vocabulary,
+    suffixes: SuffixOrder,
     key_hashes: Vec<u64>,
     key_terms: Vec<u32>,
     posting_offsets: Vec<u32>,
@@ -167,6 +169,7 @@ impl NameIndex {
         form_of_name.sort_unstable();
         let (name_offsets, names) = compress(form_count, &form_of_name);
         NameIndex {
+            suffixes: SuffixOrder::new(&vocabulary),
             vocabulary,
             key_hashes,
             key_terms,
@@ -292,6 +295,7 @@ impl NameIndex {
     /// Heap bytes held by the index arrays.
     pub fn heap_bytes(&self) -> usize {
         self.vocabulary.heap_bytes()
+            + self.suffixes.heap_bytes()
             + self.key_hashes.capacity() * 8
             + (self.key_terms.capacity()
                 + self.posting_offsets.capacity()
@@ -344,8 +348,20 @@ impl NameIndex {
         self.vocabulary.with_prefix(joined, prefix, lengths)
     }
 
-    /// A term's length in chars and its bucket mask (`score::bucket_mask`).
-    pub(super) fn term_summary(&self, id: u32) -> Option<(usize, u32)> {
+    /// The single (or joined) terms ending with `ending` (of [`super::term::SUFFIX_LEN`]
+    /// chars) whose length is in `lengths`, with their lengths and bucket counts.
+    pub(super) fn terms_with_suffix(
+        &self,
+        joined: bool,
+        ending: &[char],
+        lengths: std::ops::RangeInclusive<usize>,
+    ) -> &[SuffixRow] {
+        self.suffixes
+            .with_suffix(&self.vocabulary, joined, ending, lengths)
+    }
+
+    /// A term's length in chars and its bucket counts (`score::bucket_layers`).
+    pub(super) fn term_summary(&self, id: u32) -> Option<(usize, u64)> {
         self.vocabulary.summary(id)
     }
 

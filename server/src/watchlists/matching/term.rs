@@ -6,21 +6,27 @@
 //! char, which covers one substitution, insertion, deletion or adjacent transposition, as in
 //! SymSpell), begin with the same char and have the same consonant skeleton (Soundex-like
 //! consonant codes with vowels dropped: `mohammed`/`muhammad`, `hussein`/`husayn`,
-//! `alexander`/`aleksandr`), or begin with
-//! the same two chars (`petrenko`/`petrov`: Jaro-Winkler's prefix bonus lifts such pairs over
-//! the pair floor, so a plain Jaro-Winkler scan pairs them, and so must we). Parts that are not
-//! comparable score 0 whatever their Jaro-Winkler, in the same spirit as watchman's phonetic
-//! first-letter filter and OFAC's first-letter gate (INDICATORS.md §6.1, §6.2). What is left
-//! out is what a plain scan would pair only rarely: parts that differ from the second char on
-//! by two edits or more and sound different; the benchmark measures what that costs in recall.
+//! `alexander`/`aleksandr`), begin with the same two chars (`petrenko`/`petrov`: Jaro-Winkler's
+//! prefix bonus lifts such pairs over the pair floor, so a plain Jaro-Winkler scan pairs them,
+//! and so must we), end with the same three chars (`orlenko`/`popenko`, `juantian`/`xuantian`),
+//! or have the same letters but for one on each side, in any order (`robeov`/`vorobev`). Parts
+//! that are not comparable score 0 whatever their Jaro-Winkler, in the same spirit as
+//! watchman's phonetic first-letter filter and OFAC's first-letter gate (INDICATORS.md §6.1,
+//! §6.2). The last two reasons are there for the recall target against a plain
+//! Jaro-Winkler scan (≥ 99%): Jaro counts common chars in any order within a window and gives
+//! an ending no bonus, so parts that begin differently reach the pair floor only when they
+//! share most of their letters, and such parts nearly always share their ending or all their
+//! letters but one. What is left out is what a plain scan would pair only rarely; the
+//! benchmark measures what that costs in recall.
 //!
-//! Every reason for being comparable is either a shared key or a shared prefix, and the index
-//! finds both by lookups alone (keys in a sorted array, prefixes as a range of the sorted
-//! vocabulary), so it never misses a name the exhaustive scan with this rule would score
-//! (`index.rs`).
+//! Every reason for being comparable is a shared key, prefix or ending, and the index finds
+//! all three by lookups alone (keys in a sorted array, prefixes as a range of the sorted
+//! vocabulary, endings as a range of the suffix order), so it never misses a name the
+//! exhaustive scan with this rule would score (`index.rs`).
 //!
 //! A *joined* part is two adjacent parts written together (`jong`+`un` -> `jongun`, §6.4 step 2);
-//! it is comparable with a single part only when equal, or of the same skeleton or prefix.
+//! it is comparable with a single part only when equal, of the same skeleton, prefix or
+//! ending, or of the same letters but one.
 
 use super::romanisation;
 
@@ -31,6 +37,10 @@ pub const MIN_DELETION_LEN: usize = 3;
 pub const MIN_SKELETON_LEN: usize = 2;
 /// Parts beginning with this many equal chars are comparable (both at least this long).
 pub const PREFIX_LEN: usize = 2;
+/// Parts ending with this many equal chars are comparable (both at least this long).
+pub const SUFFIX_LEN: usize = 3;
+/// Parts shorter than this have no letter variants (`share_letters_but_one`).
+pub const MIN_LETTERS_LEN: usize = 4;
 
 /// A name part with what comparisons need, owned (query side).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,7 +160,10 @@ pub fn comparable(a: TermRef<'_>, b: TermRef<'_>) -> bool {
     if same_skeleton(a, b) {
         return true;
     }
-    if share_prefix(a.chars, b.chars) {
+    if share_prefix(a.chars, b.chars) || share_suffix(a.chars, b.chars) {
+        return true;
+    }
+    if share_letters_but_one(a.chars, b.chars) {
         return true;
     }
     if a.joined || b.joined {
@@ -182,6 +195,55 @@ pub fn prefix(chars: &[char]) -> Option<&[char]> {
 /// Whether two parts begin with the same [`PREFIX_LEN`] chars.
 pub fn share_prefix(a: &[char], b: &[char]) -> bool {
     matches!((prefix(a), prefix(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// The suffix a part is found by (`None` for a part shorter than [`SUFFIX_LEN`]).
+pub fn suffix(chars: &[char]) -> Option<&[char]> {
+    chars.get(chars.len().checked_sub(SUFFIX_LEN)?..)
+}
+
+/// Whether two parts end with the same [`SUFFIX_LEN`] chars.
+pub fn share_suffix(a: &[char], b: &[char]) -> bool {
+    matches!((suffix(a), suffix(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// Whether two parts of at least [`MIN_LETTERS_LEN`] chars have the same letters but for one
+/// on each side, in any order (`robeov`/`vorobev`, `orlenko`/`orlenok`): their sorted chars
+/// share a *letter variant*, the sorted chars themselves or minus one of them. Computed by
+/// merging the sorted chars; `keys` files the same variants.
+pub fn share_letters_but_one(a: &[char], b: &[char]) -> bool {
+    if a.len() < MIN_LETTERS_LEN || b.len() < MIN_LETTERS_LEN || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (x, y) = (sorted(a), sorted(b));
+    let (mut i, mut j, mut only_a, mut only_b) = (0, 0, 0, 0);
+    while i < x.len() || j < y.len() {
+        match (x.get(i), y.get(j)) {
+            (Some(p), Some(q)) if p == q => {
+                i += 1;
+                j += 1;
+            }
+            (Some(p), Some(q)) if p < q => {
+                only_a += 1;
+                i += 1;
+            }
+            (Some(_), None) => {
+                only_a += 1;
+                i += 1;
+            }
+            _ => {
+                only_b += 1;
+                j += 1;
+            }
+        }
+    }
+    only_a <= 1 && only_b <= 1
+}
+
+fn sorted(chars: &[char]) -> Vec<char> {
+    let mut out = chars.to_vec();
+    out.sort_unstable();
+    out
 }
 
 /// Whether the deletion variants of `a` and `b` intersect, where the variants of a part are the
@@ -222,10 +284,11 @@ fn is_one_deletion(long: &[char], short: &[char]) -> bool {
 const TAG_DELETION: u64 = 1;
 const TAG_CLASS: u64 = 2;
 const TAG_SKELETON: u64 = 3;
+const TAG_LETTERS: u64 = 4;
 
-/// The lookup keys of a part: two parts are comparable only if they share one or a prefix (the
-/// converse need not hold; lookups verify with [`comparable`]). Joined parts get only their exact and
-/// skeleton keys, matching the narrower rule for them.
+/// The lookup keys of a part: two parts are comparable only if they share one, a prefix or an
+/// ending (the converse need not hold; lookups verify with [`comparable`]). Joined parts get only their exact,
+/// letter and skeleton keys, matching the narrower rule for them.
 pub fn keys(term: TermRef<'_>, out: &mut Vec<u64>) {
     out.push(hash(TAG_DELETION, term.chars.iter().map(|c| u32::from(*c))));
     if !term.joined {
@@ -242,6 +305,22 @@ pub fn keys(term: TermRef<'_>, out: &mut Vec<u64>) {
                     .map(|(_, c)| u32::from(*c));
                 out.push(hash(TAG_DELETION, variant));
             }
+        }
+    }
+    if term.chars.len() >= MIN_LETTERS_LEN {
+        let letters = sorted(term.chars);
+        out.push(hash(TAG_LETTERS, letters.iter().map(|c| u32::from(*c))));
+        for (skip, c) in letters.iter().enumerate() {
+            // Removing either of two equal chars gives the same variant: file it once.
+            if skip > 0 && letters.get(skip - 1) == Some(c) {
+                continue;
+            }
+            let variant = letters
+                .iter()
+                .enumerate()
+                .filter(move |(i, _)| *i != skip)
+                .map(|(_, c)| u32::from(*c));
+            out.push(hash(TAG_LETTERS, variant));
         }
     }
     if term.skeleton.len() >= MIN_SKELETON_LEN {

@@ -4,7 +4,7 @@
 //! stored side by side.
 
 use super::index::range;
-use super::score::bucket_mask;
+use super::score::bucket_layers;
 use super::term::{Term, TermRef, PREFIX_LEN};
 
 const NO_CLASS: u16 = u16::MAX;
@@ -18,9 +18,9 @@ pub(super) struct Vocabulary {
     skeleton_offsets: Vec<u32>,
     classes: Vec<u16>,
     joined: Vec<bool>,
-    /// Per term: the buckets of its chars (`score::bucket_mask`), so a scan can bound a term's
-    /// similarity without reading its chars.
-    masks: Vec<u32>,
+    /// Per term: its chars counted per bucket (`score::bucket_layers`), so a scan can bound a
+    /// term's similarity without reading its chars.
+    layers: Vec<u64>,
 }
 
 impl Vocabulary {
@@ -32,7 +32,7 @@ impl Vocabulary {
             skeleton_offsets: vec![0],
             classes: Vec::new(),
             joined: Vec::new(),
-            masks: Vec::new(),
+            layers: Vec::new(),
         }
     }
 
@@ -60,7 +60,7 @@ impl Vocabulary {
             + self.skeletons.capacity()
             + self.classes.capacity() * 2
             + self.joined.capacity()
-            + self.masks.capacity() * 4
+            + self.layers.capacity() * 8
     }
 
     pub(super) fn len(&self) -> usize {
@@ -95,14 +95,14 @@ impl Vocabulary {
         self.skeleton_offsets.push(self.skeletons.len() as u32);
         self.classes.push(term.class.unwrap_or(NO_CLASS));
         self.joined.push(term.joined);
-        self.masks.push(bucket_mask(term.chars));
+        self.layers.push(bucket_layers(term.chars));
         id
     }
 
-    /// A term's length in chars and its bucket mask, without reading its chars.
-    pub(super) fn summary(&self, id: u32) -> Option<(usize, u32)> {
+    /// A term's length in chars and its bucket counts, without reading its chars.
+    pub(super) fn summary(&self, id: u32) -> Option<(usize, u64)> {
         let chars = range(&self.char_offsets, id as usize)?;
-        Some((chars.len(), *self.masks.get(id as usize)?))
+        Some((chars.len(), *self.layers.get(id as usize)?))
     }
 
     /// The ids of the single (or joined) terms beginning with `prefix` (of [`PREFIX_LEN`]

@@ -99,16 +99,24 @@ fn bucket(c: char) -> u32 {
     }
 }
 
-/// The buckets of a part's chars as a bit set.
-pub fn bucket_mask(chars: &[char]) -> u32 {
-    clip(chars)
-        .iter()
-        .fold(0u32, |mask, c| mask | (1 << bucket(*c)))
+/// The buckets of a part's chars as two bit sets in one `u64`: the low half the buckets that
+/// occur, the high half those that occur twice or more. Against
+/// [`BucketCounts::common_with_layers`] it bounds the common chars more tightly than
+/// [`common_chars_bound`] does for parts built of the same few letters (`qianggang` /
+/// `xiaoguang`, with three `g`s and two `a`s against two and two).
+pub fn bucket_layers(chars: &[char]) -> u64 {
+    let (mut once, mut twice) = (0u32, 0u32);
+    for c in clip(chars) {
+        let bit = 1u32 << bucket(*c);
+        twice |= once & bit;
+        once |= bit;
+    }
+    u64::from(once) | (u64::from(twice) << 32)
 }
 
 /// A query part's chars counted per bucket, as layers of bit sets (layer k: the buckets that
-/// occur more than k times), so [`common_chars_bound`] against any part needs only that
-/// part's [`bucket_mask`].
+/// occur more than k times), so bounding the chars in common with any part needs only that
+/// part's [`bucket_layers`].
 #[derive(Clone, Debug, Default)]
 pub struct BucketCounts {
     layers: Vec<u32>,
@@ -132,13 +140,16 @@ impl BucketCounts {
         }
     }
 
-    /// [`common_chars_bound`] of this part against a part of `len` chars with bucket set
-    /// `mask`.
-    pub fn common_with(&self, mask: u32, len: usize) -> usize {
+    /// An upper bound on the chars Jaro can match between this part and a part of `len` chars
+    /// with [`bucket_layers`] `layers`: per bucket, one char if the other part has it once, all
+    /// of this part's if it has it twice or more.
+    pub fn common_with_layers(&self, layers: u64, len: usize) -> usize {
+        let (once, twice) = (layers as u32, (layers >> 32) as u32);
         let shared: u32 = self
             .layers
             .iter()
-            .map(|layer| (layer & mask).count_ones())
+            .enumerate()
+            .map(|(k, layer)| (layer & if k == 0 { once } else { twice }).count_ones())
             .sum();
         (shared as usize).min(self.len).min(len.min(MAX_CHARS))
     }

@@ -232,3 +232,50 @@ fn the_prefix_bound_never_drops_a_pair_jaro_winkler_would_keep() {
         "the parts should include pairs over the floor: {kept}"
     );
 }
+
+/// The two-layer bound the suffix lookup uses: never below the chars the two parts have in
+/// common (so never below what Jaro matches), never above the one-layer bound, and it keeps
+/// every pair Jaro-Winkler keeps.
+#[test]
+fn the_layered_common_char_bound_is_tighter_and_still_a_bound() {
+    let mut part = random_parts("aeginq\u{e9}\u{44f}\u{5c71}", 0x1234_5678_9abc_def1, 10);
+    let (mut kept, mut tighter) = (0, 0);
+    for _ in 0..50_000 {
+        let (a, b) = (part(), part());
+        let counts = BucketCounts::new(&a);
+        let layered = counts.common_with_layers(bucket_layers(&b), b.len());
+        let single = common_chars_bound(&a, &b);
+        let mut rest = b.clone();
+        let in_common = a
+            .iter()
+            .filter(|c| {
+                rest.iter()
+                    .position(|d| d == *c)
+                    .map(|i| rest.swap_remove(i))
+                    .is_some()
+            })
+            .count();
+        assert!(layered >= in_common, "{a:?} {b:?}: {layered} < {in_common}");
+        assert!(layered <= single, "{a:?} {b:?}: {layered} > {single}");
+        tighter += usize::from(layered < single);
+        let prefix = a
+            .iter()
+            .zip(&b)
+            .take(MAX_PREFIX)
+            .take_while(|(x, y)| x == y)
+            .count();
+        if jaro_winkler(&a, &b) * length_penalty(a.len(), b.len()) >= PAIR_FLOOR {
+            kept += 1;
+            assert!(could_reach_floor_with_prefix(
+                a.len(),
+                b.len(),
+                layered,
+                prefix
+            ));
+        }
+    }
+    assert!(
+        kept > 100 && tighter > 1000,
+        "kept {kept}, tighter {tighter}"
+    );
+}

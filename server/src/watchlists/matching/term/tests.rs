@@ -11,12 +11,14 @@ fn single(s: &str) -> Term {
     Term::single(chars(s))
 }
 
-/// What the index finds `b` by, from `a`: a shared key or prefix.
+/// What the index finds `b` by, from `a`: a shared key, prefix or ending.
 fn found_by_index(a: &Term, b: &Term) -> bool {
     let (mut ka, mut kb) = (Vec::new(), Vec::new());
     keys(a.view(), &mut ka);
     keys(b.view(), &mut kb);
-    ka.iter().any(|k| kb.contains(k)) || share_prefix(&a.chars, &b.chars)
+    ka.iter().any(|k| kb.contains(k))
+        || share_prefix(&a.chars, &b.chars)
+        || share_suffix(&a.chars, &b.chars)
 }
 
 #[test]
@@ -77,14 +79,57 @@ fn romanisation_classes_are_comparable() {
 }
 
 #[test]
-fn joined_parts_need_equality_a_skeleton_or_a_prefix() {
+fn joined_parts_need_equality_a_skeleton_a_prefix_an_ending_or_the_letters() {
     let joined = Term::joined(&chars("jong"), &chars("un"));
     assert_eq!(joined.text(), "jongun");
     assert!(comparable(joined.view(), single("jongun").view()));
     assert!(comparable(joined.view(), single("jongeun").view()));
     assert!(comparable(joined.view(), single("jong").view()));
-    // One edit is not enough for a joined part.
-    assert!(!comparable(joined.view(), single("yongun").view()));
+    assert!(comparable(joined.view(), single("yongun").view())); // the ending
+    let joined = Term::joined(&chars("juan"), &chars("tian"));
+    assert!(comparable(joined.view(), single("xuantian").view()));
+    assert!(!comparable(joined.view(), single("qiantang").view()));
+}
+
+#[test]
+fn a_shared_ending_is_comparable() {
+    assert!(share_suffix(&chars("orlenko"), &chars("popenko")));
+    assert!(comparable(
+        single("orlenko").view(),
+        single("popenko").view()
+    ));
+    // Three chars: a shared `ov` or `an` is not enough.
+    assert!(!share_suffix(&chars("petrov"), &chars("ivanov")));
+    assert!(!comparable(
+        single("petrov").view(),
+        single("ivanov").view()
+    ));
+    assert!(!share_suffix(&chars("ab"), &chars("ab")));
+    assert_eq!(suffix(&chars("kozlov")), Some(&chars("lov")[..]));
+}
+
+#[test]
+fn the_same_letters_but_one_are_comparable() {
+    for (a, b) in [
+        ("robeov", "vorobev"), // one more `v`
+        ("orlenko", "orlenok"),
+        ("dereov", "fedorev"),
+        ("abcd", "dcba"),
+        ("abcd", "xbcd"),
+    ] {
+        assert!(share_letters_but_one(&chars(a), &chars(b)), "{a} / {b}");
+        assert!(share_letters_but_one(&chars(b), &chars(a)), "{b} / {a}");
+        assert!(comparable(single(a).view(), single(b).view()), "{a} / {b}");
+    }
+    for (a, b) in [
+        ("robeov", "vorobeva"), // two more
+        ("abcd", "xycd"),       // two letters differ on each side
+        ("abc", "cba"),         // too short
+        ("abcdd", "abccc"),
+    ] {
+        assert!(!share_letters_but_one(&chars(a), &chars(b)), "{a} / {b}");
+        assert!(!share_letters_but_one(&chars(b), &chars(a)), "{b} / {a}");
+    }
 }
 
 /// The property the index relies on: comparable implies a shared key or prefix.
@@ -134,12 +179,29 @@ fn comparable_parts_always_share_a_key() {
         "金",
         "محمد",
         "محمود",
+        "orlenko",
+        "popenko",
+        "orlenok",
+        "robeov",
+        "vorobev",
+        "dereov",
+        "fedorev",
+        "xuantian",
+        "yongun",
+        "nujgo",
+        "abcd",
+        "dcba",
+        "bcda",
+        "abc",
+        "cab",
     ];
     let mut terms: Vec<Term> = words.iter().map(|w| single(w)).collect();
     terms.push(Term::joined(&chars("jong"), &chars("un")));
     terms.push(Term::joined(&chars("abdul"), &chars("rahman")));
     terms.push(single("abdulrahman"));
     terms.push(single("jongun"));
+    terms.push(Term::joined(&chars("juan"), &chars("tian")));
+    terms.push(Term::joined(&chars("gun"), &chars("jo")));
     for a in &terms {
         for b in &terms {
             if comparable(a.view(), b.view()) {

@@ -156,6 +156,45 @@ fn the_index_pairs_parts_that_begin_alike_as_a_plain_scan_does() {
     assert_index_is_exhaustive(&matcher, &q);
 }
 
+/// Jaro counts common chars in any order and gives no bonus for a shared start, so a plain
+/// scan also pairs parts that begin differently but end alike (`orlenko`/`popenko`, 0.81) or
+/// hold the same letters but one (`robeov`/`vorobev`, 0.84), joined or not
+/// (`juantian`/`xuan tian`). The index finds them by their ending (the suffix order) and by
+/// their letter keys.
+#[test]
+fn the_index_pairs_parts_that_end_alike_or_share_their_letters_as_a_plain_scan_does() {
+    let names = [
+        person("popenko", "POPENKO, Ivan", &[], &[]),
+        person("vorobev", "VOROBEV, Oleg", &[], &[]),
+        person("xuan", "LI, Xuan Tian", &[], &[]),
+        person("ivanov", "IVANOV, Petr", &[], &[]),
+        person("kozlov", "KOZLOV, Oleg", &[], &[]),
+    ];
+    let matcher = Matcher::new(&names, &[]);
+    let entries = |matches: Vec<NameMatch>| -> BTreeSet<String> {
+        matches.into_iter().map(|m| m.entry_id).collect()
+    };
+    for (name, expected) in [
+        ("Ivan Orlenko", "popenko"),
+        ("Oleg Robeov", "vorobev"),
+        ("Li Juantian", "xuan"),
+    ] {
+        let q = query(name);
+        let found = matcher.match_name_all(&q);
+        assert_eq!(
+            entries(found.clone()),
+            BTreeSet::from([expected.to_owned()]),
+            "{name}"
+        );
+        assert_eq!(
+            entries(found),
+            entries(matcher.match_name_exhaustive(&q, Gate::PlainJaroWinkler)),
+            "{name}"
+        );
+        assert_index_is_exhaustive(&matcher, &q);
+    }
+}
+
 /// A common name matches far more entries than `match_name` returns; the search stops once no
 /// other name can make the cut, and what it returns is exactly the best entries of a full scan,
 /// with the qualifiers (which can lift a lower-scoring name over a better one) taken into
