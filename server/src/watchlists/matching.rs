@@ -21,6 +21,7 @@ pub mod hits;
 pub mod identifiers;
 pub mod index;
 pub mod jaro_winkler;
+mod keys;
 pub mod listed;
 pub mod normalise;
 pub mod qualifiers;

@@ -11,9 +11,10 @@
 //! order). All arrays are flat (`Vec<u32>` with
 //! offsets), so the index costs a few hundred bytes per name.
 
+use super::keys::KeyTable;
 use super::score::{self, align, Gate, Outcome, Scratch, Side, REVIEW_THRESHOLD};
 use super::suffixes::{SuffixOrder, SuffixRow};
-use super::term::{joinable, keys, NameTerms, Term, TermRef};
+use super::term::{joinable, NameTerms, Term, TermRef};
 use super::vocabulary::Vocabulary;
 use std::collections::HashMap;
 
@@ -55,8 +56,7 @@ pub struct FormMatch {
 pub struct NameIndex {
     vocabulary: Vocabulary,
     suffixes: SuffixOrder,
-    key_hashes: Vec<u64>,
-    key_terms: Vec<u32>,
+    keys: KeyTable,
     posting_offsets: Vec<u32>,
     postings: Vec<u32>,
     /// Per form, where its terms start, its part count and kind bits side by side (one memory
@@ -153,26 +153,14 @@ impl NameIndex {
         let (posting_offsets, postings) = compress(vocabulary.len(), &term_forms);
         drop(term_forms);
 
-        let mut keyed: Vec<(u64, u32)> = Vec::new();
-        let mut buffer = Vec::new();
-        for id in 0..vocabulary.len() as u32 {
-            if let Some(term) = vocabulary.get(id) {
-                buffer.clear();
-                keys(term, &mut buffer);
-                keyed.extend(buffer.iter().map(|k| (*k, id)));
-            }
-        }
-        keyed.sort_unstable();
-        keyed.dedup();
-        let (key_hashes, key_terms) = keyed.into_iter().unzip();
+        let keys = KeyTable::new(&vocabulary);
 
         form_of_name.sort_unstable();
         let (name_offsets, names) = compress(form_count, &form_of_name);
         NameIndex {
             suffixes: SuffixOrder::new(&vocabulary),
             vocabulary,
-            key_hashes,
-            key_terms,
+            keys,
             posting_offsets,
             postings,
             forms: heads,
@@ -285,7 +273,7 @@ impl NameIndex {
     }
 
     pub fn key_count(&self) -> usize {
-        self.key_hashes.len()
+        self.keys.len()
     }
 
     pub fn posting_count(&self) -> usize {
@@ -296,11 +284,8 @@ impl NameIndex {
     pub fn heap_bytes(&self) -> usize {
         self.vocabulary.heap_bytes()
             + self.suffixes.heap_bytes()
-            + self.key_hashes.capacity() * 8
-            + (self.key_terms.capacity()
-                + self.posting_offsets.capacity()
-                + self.postings.capacity())
-                * 4
+            + self.keys.heap_bytes()
+            + (self.posting_offsets.capacity() + self.postings.capacity()) * 4
             + self.forms.capacity() * std::mem::size_of::<FormHead>()
             + self.form_terms.capacity() * 4
             + (self.name_offsets.capacity() + self.names.capacity()) * 4
@@ -367,15 +352,7 @@ impl NameIndex {
 
     /// The terms filed under a key (a superset of the terms having it: keys are hashes).
     pub(super) fn terms_with_key(&self, key: u64) -> &[u32] {
-        let start = self.key_hashes.partition_point(|h| *h < key);
-        let same = self
-            .key_hashes
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|h| **h == key)
-            .count();
-        self.key_terms.get(start..start + same).unwrap_or_default()
+        self.keys.terms_with(key)
     }
 }
 
