@@ -24,12 +24,12 @@ pub mod jaro_winkler;
 mod keys;
 pub mod listed;
 pub mod normalise;
+mod orders;
 pub mod qualifiers;
 mod ranking;
 pub mod romanisation;
 pub mod score;
 pub mod script;
-mod suffixes;
 pub mod term;
 #[cfg(test)]
 mod tests;

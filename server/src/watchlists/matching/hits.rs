@@ -1,17 +1,20 @@
 //! Step 1 of the index search (`candidates.rs`): the vocabulary terms each query unit (a part,
 //! or two adjacent parts joined) is comparable with, and their part similarity.
 //!
-//! A unit finds its terms by its keys (`term::keys`), by its prefix and by its ending: the
-//! terms sharing a prefix are one range of the sorted vocabulary, those sharing an ending one
-//! range of the suffix order (`suffixes.rs`), and within each only the lengths that can reach
-//! the pair floor; a term's bucket counts reject most of a range before its chars are read.
+//! A unit finds its terms by its keys (`term::keys`), by its prefix, by its ending and by its
+//! prefix shifted by a leading letter: the terms sharing a prefix are one range of the sorted
+//! vocabulary, those sharing an ending or the chars after the first one range of another
+//! order of it (`orders.rs`), and within each only the lengths that can reach the pair floor;
+//! a term's bucket counts reject most of a range before its chars are read.
 
 use super::index::NameIndex;
 use super::jaro_winkler::Positions;
+use super::orders::OrderBy;
 use super::score::{
-    self, part_similarity_to, BucketCounts, CommonNeeded, Gate, INITIAL_CREDIT, MAX_PREFIX,
+    self, part_similarity_to, winkler_prefix, BucketCounts, CommonNeeded, Gate, INITIAL_CREDIT,
+    MAX_PREFIX,
 };
-use super::term::{keys, prefix, suffix, Term, TermRef};
+use super::term::{keys, prefix, second_prefix, suffix, Term, TermRef};
 use std::collections::HashMap;
 
 /// A vocabulary term that a query unit is comparable with.
@@ -181,32 +184,52 @@ impl NameIndex {
                 needed.allows(len, counts.common_with_layers(layers, len), MAX_PREFIX)
             }) && by_key.binary_search(id).is_err()
         });
-        // The terms sharing the unit's ending, but for those found by key or prefix already.
-        // Those left begin with at most one char in common with the unit (any other would be
-        // in the prefix's range, which covers the same lengths), so Winkler's prefix adds little
-        // and the bound with a one-char prefix rejects most of a common ending's range.
-        let ending = |joined: bool| {
-            suffix(unit.chars)
-                .map(|s| self.terms_with_suffix(joined, s, lengths.clone()))
-                .unwrap_or_default()
+        // The terms found by their ending, or by a leading letter dropped or added (by the
+        // unit's chars after its first, or theirs), but for those found by key or prefix already.
+        // Those left begin with at most one char in common with the unit (any other would be in
+        // the prefix's range, which covers the same lengths), so Winkler's prefix adds little and
+        // the bound with a one-char prefix rejects most of each range.
+        let elsewhere = |id: u32, len: usize, layers: u64| {
+            !singles.contains(&id)
+                && !joins.contains(&id)
+                && needed.allows(len, counts.common_with_layers(layers, len), 1)
+                && by_key.binary_search(&id).is_err()
         };
-        let ending_joined = if unit.joined { &[][..] } else { ending(true) };
-        let by_suffix = ending(false)
-            .iter()
-            .chain(ending_joined)
-            .filter(|row| {
-                let len = usize::from(row.len);
-                !singles.contains(&row.term)
-                    && !joins.contains(&row.term)
-                    && needed.allows(len, counts.common_with_layers(row.layers, len), 1)
-                    && by_key.binary_search(&row.term).is_err()
-            })
+        let (mut rows, mut shifted) = (Vec::new(), Vec::new());
+        for joined in [false, true] {
+            if joined && unit.joined {
+                continue; // never aligned with each other
+            }
+            if let Some(ending) = suffix(unit.chars) {
+                rows.push(self.terms_ordered_by(OrderBy::Suffix, joined, ending, lengths.clone()));
+            }
+            if let Some(start) = prefix(unit.chars) {
+                rows.push(self.terms_ordered_by(
+                    OrderBy::SecondPrefix,
+                    joined,
+                    start,
+                    lengths.clone(),
+                ));
+            }
+            if let Some(rest) = second_prefix(unit.chars) {
+                shifted.push(self.terms_with_prefix(joined, rest, lengths.clone()));
+            }
+        }
+        let by_order = rows
+            .into_iter()
+            .flatten()
+            .filter(|row| elsewhere(row.term, usize::from(row.len), row.layers))
             .map(|row| row.term);
+        let by_shift = shifted.into_iter().flatten().filter(|id| {
+            self.term_summary(*id)
+                .is_some_and(|(len, layers)| elsewhere(*id, len, layers))
+        });
         by_key
             .iter()
             .copied()
             .chain(by_prefix)
-            .chain(by_suffix)
+            .chain(by_order)
+            .chain(by_shift)
             .filter_map(|id| {
                 let (len, layers) = self.term_summary(id)?;
                 let common = counts.common_with_layers(layers, len);
@@ -226,13 +249,7 @@ impl NameIndex {
                     && unit.class.is_some()
                     && unit.class == term.class;
                 if !same_class {
-                    let prefix = unit
-                        .chars
-                        .iter()
-                        .zip(term.chars)
-                        .take(MAX_PREFIX)
-                        .take_while(|(x, y)| x == y)
-                        .count();
+                    let prefix = winkler_prefix(unit.chars, term.chars);
                     if !needed.allows(len, common, prefix) {
                         return None;
                     }

@@ -12,9 +12,9 @@
 //! offsets), so the index costs a few hundred bytes per name.
 
 use super::keys::KeyTable;
+use super::orders::{OrderBy, OrderRow, TermOrder};
 use super::score::{self, align, Gate, Outcome, Scratch, Side, REVIEW_THRESHOLD};
-use super::suffixes::{SuffixOrder, SuffixRow};
-use super::term::{joinable, NameTerms, Term, TermRef};
+use super::term::{joinable, second_prefix, suffix, NameTerms, Term, TermRef};
 use super::vocabulary::Vocabulary;
 use std::collections::HashMap;
 
@@ -55,7 +55,9 @@ pub struct FormMatch {
 #[derive(Debug)]
 pub struct NameIndex {
     vocabulary: Vocabulary,
-    suffixes: SuffixOrder,
+    /// The vocabulary by ending, and by the chars after the first (`orders.rs`).
+    by_suffix: TermOrder,
+    by_second_prefix: TermOrder,
     keys: KeyTable,
     posting_offsets: Vec<u32>,
     postings: Vec<u32>,
@@ -158,7 +160,8 @@ impl NameIndex {
         form_of_name.sort_unstable();
         let (name_offsets, names) = compress(form_count, &form_of_name);
         NameIndex {
-            suffixes: SuffixOrder::new(&vocabulary),
+            by_suffix: TermOrder::new(&vocabulary, suffix),
+            by_second_prefix: TermOrder::new(&vocabulary, second_prefix),
             vocabulary,
             keys,
             posting_offsets,
@@ -283,7 +286,8 @@ impl NameIndex {
     /// Heap bytes held by the index arrays.
     pub fn heap_bytes(&self) -> usize {
         self.vocabulary.heap_bytes()
-            + self.suffixes.heap_bytes()
+            + self.by_suffix.heap_bytes()
+            + self.by_second_prefix.heap_bytes()
             + self.keys.heap_bytes()
             + (self.posting_offsets.capacity() + self.postings.capacity()) * 4
             + self.forms.capacity() * std::mem::size_of::<FormHead>()
@@ -333,16 +337,20 @@ impl NameIndex {
         self.vocabulary.with_prefix(joined, prefix, lengths)
     }
 
-    /// The single (or joined) terms ending with `ending` (of [`super::term::SUFFIX_LEN`]
-    /// chars) whose length is in `lengths`, with their lengths and bucket counts.
-    pub(super) fn terms_with_suffix(
+    /// The single (or joined) terms whose ending or whose chars after the first (`by`) are
+    /// `chars`, and whose length is in `lengths`, with their lengths and bucket counts.
+    pub(super) fn terms_ordered_by(
         &self,
+        by: OrderBy,
         joined: bool,
-        ending: &[char],
+        chars: &[char],
         lengths: std::ops::RangeInclusive<usize>,
-    ) -> &[SuffixRow] {
-        self.suffixes
-            .with_suffix(&self.vocabulary, joined, ending, lengths)
+    ) -> &[OrderRow] {
+        let order = match by {
+            OrderBy::Suffix => &self.by_suffix,
+            OrderBy::SecondPrefix => &self.by_second_prefix,
+        };
+        order.with_key(&self.vocabulary, joined, chars, lengths)
     }
 
     /// A term's length in chars and its bucket counts (`score::bucket_layers`).

@@ -9,24 +9,26 @@
 //! `alexander`/`aleksandr`), begin with the same two chars (`petrenko`/`petrov`: Jaro-Winkler's
 //! prefix bonus lifts such pairs over the pair floor, so a plain Jaro-Winkler scan pairs them,
 //! and so must we), end with the same three chars (`orlenko`/`popenko`, `juantian`/`xuantian`),
-//! or have the same letters but for one on each side, in any order (`robeov`/`vorobev`). Parts
-//! that are not comparable score 0 whatever their Jaro-Winkler, in the same spirit as
-//! watchman's phonetic first-letter filter and OFAC's first-letter gate (INDICATORS.md §6.1,
-//! §6.2). The last two reasons are there for the recall target against a plain
-//! Jaro-Winkler scan (≥ 99%): Jaro counts common chars in any order within a window and gives
-//! an ending no bonus, so parts that begin differently reach the pair floor only when they
-//! share most of their letters, and such parts nearly always share their ending or all their
-//! letters but one. What is left out is what a plain scan would pair only rarely; the
+//! begin alike once one of them loses its first char (`yevgeniy`/`evgeny`), or have the same
+//! letters but for one on each side, in any order (`robeov`/`vorobev`). Parts that are not
+//! comparable score 0 whatever their Jaro-Winkler, in the same spirit as watchman's phonetic
+//! first-letter filter and OFAC's first-letter gate (INDICATORS.md §6.1, §6.2). The last three
+//! reasons are there for the recall target against a plain Jaro-Winkler scan (≥ 99%):
+//! Jaro counts common chars in any order within a window and gives an ending no bonus, so parts
+//! that begin differently reach the pair floor only when they share most of their letters, and
+//! such parts nearly always share their ending, begin alike but for a leading letter, or share
+//! all their letters but one. What is left out is what a plain scan would pair only rarely; the
 //! benchmark measures what that costs in recall.
 //!
-//! Every reason for being comparable is a shared key, prefix or ending, and the index finds
-//! all three by lookups alone (keys in a sorted array, prefixes as a range of the sorted
-//! vocabulary, endings as a range of the suffix order), so it never misses a name the
-//! exhaustive scan with this rule would score (`index.rs`).
+//! Every reason for being comparable is a shared key, prefix, shifted prefix or ending, and the
+//! index finds them all by lookups alone (keys in a sorted array, prefixes as a range of the
+//! sorted vocabulary, endings and the chars after the first as ranges of other orders of it,
+//! `orders.rs`), so it never misses a name the exhaustive scan with this rule would score
+//! (`index.rs`).
 //!
 //! A *joined* part is two adjacent parts written together (`jong`+`un` -> `jongun`, §6.4 step 2);
-//! it is comparable with a single part only when equal, of the same skeleton, prefix or
-//! ending, or of the same letters but one.
+//! it is comparable with a single part only when equal, of the same skeleton, prefix, shifted
+//! prefix or ending, or of the same letters but one.
 
 use super::romanisation;
 
@@ -160,7 +162,10 @@ pub fn comparable(a: TermRef<'_>, b: TermRef<'_>) -> bool {
     if same_skeleton(a, b) {
         return true;
     }
-    if share_prefix(a.chars, b.chars) || share_suffix(a.chars, b.chars) {
+    if share_prefix(a.chars, b.chars)
+        || share_suffix(a.chars, b.chars)
+        || share_shifted_prefix(a.chars, b.chars)
+    {
         return true;
     }
     if share_letters_but_one(a.chars, b.chars) {
@@ -205,6 +210,19 @@ pub fn suffix(chars: &[char]) -> Option<&[char]> {
 /// Whether two parts end with the same [`SUFFIX_LEN`] chars.
 pub fn share_suffix(a: &[char], b: &[char]) -> bool {
     matches!((suffix(a), suffix(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// The chars after a part's first, as many as a prefix (`None` for a part too short).
+pub fn second_prefix(chars: &[char]) -> Option<&[char]> {
+    chars.get(1..=PREFIX_LEN)
+}
+
+/// Whether one part, without its first char, begins as the other does: a leading letter
+/// dropped or added (`yevgeniy`/`evgeny`, `hwang`/`wang`), which Winkler's prefix bonus does not
+/// reward and Jaro alone may still pair.
+pub fn share_shifted_prefix(a: &[char], b: &[char]) -> bool {
+    let shifted = |x: &[char], y: &[char]| matches!((second_prefix(x), prefix(y)), (Some(p), Some(q)) if p == q);
+    shifted(a, b) || shifted(b, a)
 }
 
 /// Whether two parts of at least [`MIN_LETTERS_LEN`] chars have the same letters but for one

@@ -23,6 +23,15 @@ pub fn could_reach_floor_with_prefix(a: usize, b: usize, common: usize, prefix: 
     common > 0.0 && (jaro_max + boost * (1.0 - jaro_max)) * length_penalty(a, b) >= PAIR_FLOOR
 }
 
+/// The Winkler prefix two parts share: their equal leading chars, at most [`MAX_PREFIX`].
+pub fn winkler_prefix(a: &[char], b: &[char]) -> usize {
+    a.iter()
+        .zip(b)
+        .take(MAX_PREFIX)
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
 /// For one part, the fewest chars in common (by [`BucketCounts::common_with`]) with which a part
 /// of each length, sharing a Winkler prefix of each length, could reach [`PAIR_FLOOR`]:
 /// [`could_reach_floor_with_prefix`] as a table lookup, for scans that test thousands of parts

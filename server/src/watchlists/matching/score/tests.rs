@@ -211,12 +211,7 @@ fn the_prefix_bound_never_drops_a_pair_jaro_winkler_would_keep() {
     let mut kept = 0;
     for _ in 0..50_000 {
         let (a, b) = (part(), part());
-        let prefix = a
-            .iter()
-            .zip(&b)
-            .take(MAX_PREFIX)
-            .take_while(|(x, y)| x == y)
-            .count();
+        let prefix = winkler_prefix(&a, &b);
         let common = common_chars_bound(&a, &b);
         let sim = jaro_winkler(&a, &b) * length_penalty(a.len(), b.len());
         if sim >= PAIR_FLOOR {
@@ -258,12 +253,7 @@ fn the_layered_common_char_bound_is_tighter_and_still_a_bound() {
         assert!(layered >= in_common, "{a:?} {b:?}: {layered} < {in_common}");
         assert!(layered <= single, "{a:?} {b:?}: {layered} > {single}");
         tighter += usize::from(layered < single);
-        let prefix = a
-            .iter()
-            .zip(&b)
-            .take(MAX_PREFIX)
-            .take_while(|(x, y)| x == y)
-            .count();
+        let prefix = winkler_prefix(&a, &b);
         if jaro_winkler(&a, &b) * length_penalty(a.len(), b.len()) >= PAIR_FLOOR {
             kept += 1;
             assert!(could_reach_floor_with_prefix(

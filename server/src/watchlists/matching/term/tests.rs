@@ -11,7 +11,7 @@ fn single(s: &str) -> Term {
     Term::single(chars(s))
 }
 
-/// What the index finds `b` by, from `a`: a shared key, prefix or ending.
+/// What the index finds `b` by, from `a`: a shared key, prefix, shifted prefix or ending.
 fn found_by_index(a: &Term, b: &Term) -> bool {
     let (mut ka, mut kb) = (Vec::new(), Vec::new());
     keys(a.view(), &mut ka);
@@ -19,6 +19,7 @@ fn found_by_index(a: &Term, b: &Term) -> bool {
     ka.iter().any(|k| kb.contains(k))
         || share_prefix(&a.chars, &b.chars)
         || share_suffix(&a.chars, &b.chars)
+        || share_shifted_prefix(&a.chars, &b.chars)
 }
 
 #[test]
@@ -109,6 +110,22 @@ fn a_shared_ending_is_comparable() {
 }
 
 #[test]
+fn a_leading_letter_dropped_or_added_is_comparable() {
+    for (a, b) in [("yevgeniy", "evgeny"), ("hwang", "wang"), ("abcd", "bc")] {
+        assert!(share_shifted_prefix(&chars(a), &chars(b)), "{a} / {b}");
+        assert!(share_shifted_prefix(&chars(b), &chars(a)), "{b} / {a}");
+    }
+    assert!(comparable(
+        single("yevgeniy").view(),
+        single("evgeny").view()
+    ));
+    assert!(!share_shifted_prefix(&chars("yevgeniy"), &chars("vgeny")));
+    assert!(!share_shifted_prefix(&chars("ab"), &chars("b")));
+    assert_eq!(second_prefix(&chars("kim")), Some(&chars("im")[..]));
+    assert_eq!(second_prefix(&chars("ki")), None);
+}
+
+#[test]
 fn the_same_letters_but_one_are_comparable() {
     for (a, b) in [
         ("robeov", "vorobev"), // one more `v`
@@ -194,6 +211,10 @@ fn comparable_parts_always_share_a_key() {
         "bcda",
         "abc",
         "cab",
+        "yevgeniy",
+        "evgeny",
+        "hwang",
+        "wang",
     ];
     let mut terms: Vec<Term> = words.iter().map(|w| single(w)).collect();
     terms.push(Term::joined(&chars("jong"), &chars("un")));

@@ -159,16 +159,19 @@ fn the_index_pairs_parts_that_begin_alike_as_a_plain_scan_does() {
 /// Jaro counts common chars in any order and gives no bonus for a shared start, so a plain
 /// scan also pairs parts that begin differently but end alike (`orlenko`/`popenko`, 0.81) or
 /// hold the same letters but one (`robeov`/`vorobev`, 0.84), joined or not
-/// (`juantian`/`xuan tian`). The index finds them by their ending (the suffix order) and by
-/// their letter keys.
+/// (`juantian`/`xuan tian`), or begin alike once a leading letter is dropped
+/// (`yevgeniy`/`evgeny`). The index finds them by their ending and their chars after the first
+/// (`orders.rs`) and by their letter keys.
 #[test]
-fn the_index_pairs_parts_that_end_alike_or_share_their_letters_as_a_plain_scan_does() {
+fn the_index_pairs_parts_that_begin_differently_as_a_plain_scan_does() {
     let names = [
         person("popenko", "POPENKO, Ivan", &[], &[]),
         person("vorobev", "VOROBEV, Oleg", &[], &[]),
         person("xuan", "LI, Xuan Tian", &[], &[]),
         person("ivanov", "IVANOV, Petr", &[], &[]),
         person("kozlov", "KOZLOV, Oleg", &[], &[]),
+        person("evgeny", "EVGENY, Ivan", &[], &[]),
+        person("yevgeniy", "YEVGENIY, Petr", &[], &[]),
     ];
     let matcher = Matcher::new(&names, &[]);
     let entries = |matches: Vec<NameMatch>| -> BTreeSet<String> {
@@ -178,6 +181,8 @@ fn the_index_pairs_parts_that_end_alike_or_share_their_letters_as_a_plain_scan_d
         ("Ivan Orlenko", "popenko"),
         ("Oleg Robeov", "vorobev"),
         ("Li Juantian", "xuan"),
+        ("Yevgeniy Ivan", "evgeny"),
+        ("Petr Evgeny", "yevgeniy"),
     ] {
         let q = query(name);
         let found = matcher.match_name_all(&q);
