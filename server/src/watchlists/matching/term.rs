@@ -228,34 +228,25 @@ pub fn share_shifted_prefix(a: &[char], b: &[char]) -> bool {
 /// Whether two parts of at least [`MIN_LETTERS_LEN`] chars have the same letters but for one
 /// on each side, in any order (`robeov`/`vorobev`, `orlenko`/`orlenok`): their sorted chars
 /// share a *letter variant*, the sorted chars themselves or minus one of them. Computed by
-/// merging the sorted chars; `keys` files the same variants.
+/// counting, without sorting; `keys` files the same variants.
 pub fn share_letters_but_one(a: &[char], b: &[char]) -> bool {
     if a.len() < MIN_LETTERS_LEN || b.len() < MIN_LETTERS_LEN || a.len().abs_diff(b.len()) > 1 {
         return false;
     }
-    let (x, y) = (sorted(a), sorted(b));
-    let (mut i, mut j, mut only_a, mut only_b) = (0, 0, 0, 0);
-    while i < x.len() || j < y.len() {
-        match (x.get(i), y.get(j)) {
-            (Some(p), Some(q)) if p == q => {
-                i += 1;
-                j += 1;
-            }
-            (Some(p), Some(q)) if p < q => {
-                only_a += 1;
-                i += 1;
-            }
-            (Some(_), None) => {
-                only_a += 1;
-                i += 1;
-            }
-            _ => {
-                only_b += 1;
-                j += 1;
-            }
-        }
-    }
-    only_a <= 1 && only_b <= 1
+    letters_only_in(a, b) <= 1 && letters_only_in(b, a) <= 1
+}
+
+/// How many of `x`'s chars (counted with repeats) `y` lacks. Quadratic, but parts are short and
+/// this runs for every pair a lookup compares, so it allocates nothing.
+fn letters_only_in(x: &[char], y: &[char]) -> usize {
+    x.iter()
+        .enumerate()
+        .filter(|(i, c)| !x.get(..*i).unwrap_or_default().contains(c))
+        .map(|(_, c)| {
+            let count = |chars: &[char]| chars.iter().filter(|d| *d == c).count();
+            count(x).saturating_sub(count(y))
+        })
+        .sum()
 }
 
 fn sorted(chars: &[char]) -> Vec<char> {
