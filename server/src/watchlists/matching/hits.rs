@@ -15,6 +15,7 @@ use super::score::{
     MAX_PREFIX,
 };
 use super::term::{keys, prefix, second_prefix, suffix, Term, TermRef};
+use super::vocabulary::TermRow;
 use std::collections::HashMap;
 
 /// A vocabulary term that a query unit is comparable with.
@@ -164,36 +165,53 @@ impl NameIndex {
             if unit.joined { 0..0 } else { in_range(true) },
         );
 
-        let mut buffer = Vec::new();
-        keys(unit, &mut buffer);
-        // A term usually shares several keys with a unit (its deletion variants), and may also
-        // share its prefix: compare each term once.
-        let mut by_key: Vec<u32> = buffer
-            .iter()
-            .flat_map(|key| self.terms_with_key(*key).iter().copied())
-            .collect();
-        by_key.sort_unstable();
-        by_key.dedup();
-        // Most of the prefix's range is too different to reach the floor, which the terms'
-        // summaries show without reading their chars (assuming the longest Winkler prefix).
         let counts = BucketCounts::new(unit.chars);
         let needed = CommonNeeded::new(unit.chars.len());
         let positions = Positions::new(unit.chars);
-        let by_prefix = singles.clone().chain(joins.clone()).filter(|id| {
-            self.term_summary(*id).is_some_and(|(len, layers)| {
-                needed.allows(len, counts.common_with_layers(layers, len), MAX_PREFIX)
-            }) && by_key.binary_search(id).is_err()
-        });
+        // Whether a term of `len` chars and bucket counts `layers` can reach the pair floor
+        // with a Winkler prefix of `prefix` chars (a bound on its similarity, before its chars
+        // are read).
+        let may_reach = |len: usize, layers: u64, prefix: usize| {
+            needed.allows(len, counts.common_with_layers(layers, len), prefix)
+        };
+
+        let mut buffer = Vec::new();
+        keys(unit, &mut buffer);
+        // Most terms found by key are rejected by the bound with the longest prefix, read from
+        // their rows, unless a romanisation class may pair them (two spellings of a class pair
+        // whatever the bound says). A term usually shares several keys with a unit (its
+        // deletion variants), and may also share its prefix: compare each term once.
+        let mut by_key: Vec<TermRow> = buffer
+            .iter()
+            .flat_map(|key| self.terms_with_key(*key).iter().copied())
+            .filter(|row| {
+                !(unit.joined && row.joined)
+                    && (unit.class.is_some()
+                        || may_reach(usize::from(row.len), row.layers, MAX_PREFIX))
+            })
+            .collect();
+        by_key.sort_unstable_by_key(|row| row.term);
+        by_key.dedup_by_key(|row| row.term);
+        let found_by_key = |id: u32| by_key.binary_search_by_key(&id, |row| row.term).is_ok();
+        // Most of the prefix's range is too different to reach the floor, which the terms'
+        // summaries show without reading their chars (assuming the longest Winkler prefix).
+        let by_prefix = singles
+            .clone()
+            .chain(joins.clone())
+            .filter_map(|id| self.term_row(id))
+            .filter(|row| {
+                may_reach(usize::from(row.len), row.layers, MAX_PREFIX) && !found_by_key(row.term)
+            });
         // The terms found by their ending, or by a leading letter dropped or added (by the
         // unit's chars after its first, or theirs), but for those found by key or prefix already.
         // Those left begin with at most one char in common with the unit (any other would be in
         // the prefix's range, which covers the same lengths), so Winkler's prefix adds little and
         // the bound with a one-char prefix rejects most of each range.
-        let elsewhere = |id: u32, len: usize, layers: u64| {
-            !singles.contains(&id)
-                && !joins.contains(&id)
-                && needed.allows(len, counts.common_with_layers(layers, len), 1)
-                && by_key.binary_search(&id).is_err()
+        let elsewhere = |row: &TermRow| {
+            !singles.contains(&row.term)
+                && !joins.contains(&row.term)
+                && may_reach(usize::from(row.len), row.layers, 1)
+                && !found_by_key(row.term)
         };
         let (mut rows, mut shifted) = (Vec::new(), Vec::new());
         for joined in [false, true] {
@@ -215,47 +233,40 @@ impl NameIndex {
                 shifted.push(self.terms_with_prefix(joined, rest, lengths.clone()));
             }
         }
-        let by_order = rows
+        let by_order = rows.into_iter().flatten().copied().filter(elsewhere);
+        let by_shift = shifted
             .into_iter()
             .flatten()
-            .filter(|row| elsewhere(row.term, usize::from(row.len), row.layers))
-            .map(|row| row.term);
-        let by_shift = shifted.into_iter().flatten().filter(|id| {
-            self.term_summary(*id)
-                .is_some_and(|(len, layers)| elsewhere(*id, len, layers))
-        });
+            .filter_map(|id| self.term_row(id))
+            .filter(elsewhere);
         by_key
             .iter()
             .copied()
             .chain(by_prefix)
             .chain(by_order)
             .chain(by_shift)
-            .filter_map(|id| {
-                let (len, layers) = self.term_summary(id)?;
-                let common = counts.common_with_layers(layers, len);
-                // Most terms found by key are rejected by the bound with the longest prefix
-                // before their chars are read, unless a romanisation class may pair them.
-                if unit.class.is_none() && !needed.allows(len, common, MAX_PREFIX) {
-                    return None;
-                }
-                let term = self.term(id)?;
+            .filter_map(|row| {
+                let term = self.term(row.term)?;
                 if unit.joined && term.joined {
                     return None; // never aligned with each other
                 }
-                // The same bound with the prefix the two actually share, before Jaro. (Two
+                // The bound again, with the prefix the two actually share, before Jaro. (Two
                 // spellings of a romanisation class pair whatever it says.)
                 let same_class = !unit.joined
                     && !term.joined
                     && unit.class.is_some()
                     && unit.class == term.class;
-                if !same_class {
-                    let prefix = winkler_prefix(unit.chars, term.chars);
-                    if !needed.allows(len, common, prefix) {
-                        return None;
-                    }
+                if !same_class
+                    && !may_reach(
+                        usize::from(row.len),
+                        row.layers,
+                        winkler_prefix(unit.chars, term.chars),
+                    )
+                {
+                    return None;
                 }
                 let similarity = part_similarity_to(unit, &positions, term, Gate::Comparable);
-                (similarity > 0.0).then_some((id, similarity))
+                (similarity > 0.0).then_some((row.term, similarity))
             })
             .collect()
     }
@@ -275,7 +286,8 @@ impl NameIndex {
             buffer.clear();
             keys(letter.view(), &mut buffer);
             for key in &buffer {
-                for id in self.terms_with_key(*key) {
+                for row in self.terms_with_key(*key) {
+                    let id = &row.term;
                     let Some(term) = self.term(*id) else { continue };
                     if !term.joined
                         && term.chars.len() == 1

@@ -12,10 +12,10 @@
 //! offsets), so the index costs a few hundred bytes per name.
 
 use super::keys::KeyTable;
-use super::orders::{OrderBy, OrderRow, TermOrder};
+use super::orders::{OrderBy, TermOrder};
 use super::score::{self, align, Gate, Outcome, Scratch, Side, REVIEW_THRESHOLD};
 use super::term::{joinable, second_prefix, suffix, NameTerms, Term, TermRef};
-use super::vocabulary::Vocabulary;
+use super::vocabulary::{TermRow, Vocabulary};
 use std::collections::HashMap;
 
 /// Form kinds (bit set: one form may be both a person's and an organisation's name).
@@ -345,7 +345,7 @@ impl NameIndex {
         joined: bool,
         chars: &[char],
         lengths: std::ops::RangeInclusive<usize>,
-    ) -> &[OrderRow] {
+    ) -> &[TermRow] {
         let order = match by {
             OrderBy::Suffix => &self.by_suffix,
             OrderBy::SecondPrefix => &self.by_second_prefix,
@@ -358,8 +358,13 @@ impl NameIndex {
         self.vocabulary.summary(id)
     }
 
+    /// A term's row: its id, length, bucket counts and whether it is joined.
+    pub(super) fn term_row(&self, id: u32) -> Option<TermRow> {
+        self.vocabulary.row(id)
+    }
+
     /// The terms filed under a key (a superset of the terms having it: keys are hashes).
-    pub(super) fn terms_with_key(&self, key: u64) -> &[u32] {
+    pub(super) fn terms_with_key(&self, key: u64) -> &[TermRow] {
         self.keys.terms_with(key)
     }
 }

@@ -1,11 +1,13 @@
 //! The key table of a name index: every vocabulary term filed under each of its lookup keys
-//! (`term::keys`), as one array of `(hash, term)` sorted by hash, with a directory on the
+//! (`term::keys`), as one array of `(hash, term row)` sorted by hash, with a directory on the
 //! hashes' top bits so that a lookup searches a handful of keys, not millions: a query part has
 //! about twenty keys, and a binary search over the whole array costs a cache miss per step.
+//! A short part's keys list hundreds of terms, most of which the similarity bound rejects: the
+//! rows (`vocabulary::TermRow`) carry what the bound reads, so those cost no further reads.
 
 use super::index::range;
 use super::term::keys;
-use super::vocabulary::Vocabulary;
+use super::vocabulary::{TermRow, Vocabulary};
 
 /// The directory has about one bucket per this many keys (a power of two of buckets).
 const KEYS_PER_BUCKET: usize = 4;
@@ -13,7 +15,7 @@ const KEYS_PER_BUCKET: usize = 4;
 #[derive(Debug)]
 pub(super) struct KeyTable {
     hashes: Vec<u64>,
-    terms: Vec<u32>,
+    terms: Vec<TermRow>,
     /// Where the hashes of each value of their top `bits` bits start in `hashes`, and one more
     /// entry marking the end.
     directory: Vec<u32>,
@@ -33,7 +35,10 @@ impl KeyTable {
         }
         keyed.sort_unstable();
         keyed.dedup();
-        let (hashes, terms): (Vec<u64>, Vec<u32>) = keyed.into_iter().unzip();
+        let (hashes, terms): (Vec<u64>, Vec<TermRow>) = keyed
+            .into_iter()
+            .filter_map(|(hash, id)| Some((hash, vocabulary.row(id)?)))
+            .unzip();
         let bits = (hashes.len() / KEYS_PER_BUCKET).max(2).ilog2().clamp(1, 24);
         KeyTable {
             directory: directory(&hashes, bits),
@@ -44,7 +49,7 @@ impl KeyTable {
     }
 
     /// The terms filed under `key` (a superset of the terms having it: keys are hashes).
-    pub(super) fn terms_with(&self, key: u64) -> &[u32] {
+    pub(super) fn terms_with(&self, key: u64) -> &[TermRow] {
         let top = (key >> (64 - self.bits)) as usize;
         let Some(bucket) = range(&self.directory, top) else {
             return &[];
@@ -67,7 +72,9 @@ impl KeyTable {
     }
 
     pub(super) fn heap_bytes(&self) -> usize {
-        self.hashes.capacity() * 8 + (self.terms.capacity() + self.directory.capacity()) * 4
+        self.hashes.capacity() * 8
+            + self.terms.capacity() * std::mem::size_of::<TermRow>()
+            + self.directory.capacity() * 4
     }
 }
 
@@ -112,7 +119,12 @@ mod tests {
             let mut buffer = Vec::new();
             keys(term, &mut buffer);
             for key in buffer {
-                assert!(table.terms_with(key).contains(&id), "{:?}", term.chars);
+                let rows = table.terms_with(key);
+                assert!(rows.iter().any(|row| row.term == id), "{:?}", term.chars);
+                // Each row carries its term's summary.
+                assert!(rows
+                    .iter()
+                    .all(|row| vocabulary.row(row.term) == Some(*row)));
             }
         }
         let unknown = Term::single("zzzzqx".chars().collect());

@@ -7,8 +7,7 @@
 //! differently from the query unit, so Winkler's prefix adds little and most of a range is
 //! rejected by that bound alone.
 
-use super::score::bucket_layers;
-use super::vocabulary::Vocabulary;
+use super::vocabulary::{TermRow, Vocabulary};
 
 /// The orders an index keeps besides its vocabulary's own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,35 +21,19 @@ pub(super) enum OrderBy {
 /// Which chars of a term an order sorts by (`None`: the term is not in the order).
 pub(super) type OrderKey = fn(&[char]) -> Option<&[char]>;
 
-/// A term in a [`TermOrder`].
-#[derive(Clone, Copy, Debug)]
-pub(super) struct OrderRow {
-    /// `score::bucket_layers` of the term's chars.
-    pub layers: u64,
-    pub term: u32,
-    pub len: u16,
-    joined: bool,
-}
-
 /// Every term that has the key, sorted by whether joined, key, length.
 #[derive(Debug)]
 pub(super) struct TermOrder {
-    rows: Vec<OrderRow>,
+    rows: Vec<TermRow>,
     key: OrderKey,
 }
 
 impl TermOrder {
     pub(super) fn new(vocabulary: &Vocabulary, key: OrderKey) -> TermOrder {
-        let mut rows: Vec<OrderRow> = (0..vocabulary.len() as u32)
+        let mut rows: Vec<TermRow> = (0..vocabulary.len() as u32)
             .filter_map(|id| {
-                let term = vocabulary.get(id)?;
-                key(term.chars)?;
-                Some(OrderRow {
-                    layers: bucket_layers(term.chars),
-                    term: id,
-                    len: u16::try_from(term.chars.len()).unwrap_or(u16::MAX),
-                    joined: term.joined,
-                })
+                key(vocabulary.get(id)?.chars)?;
+                vocabulary.row(id)
             })
             .collect();
         rows.sort_by_cached_key(|row| {
@@ -71,8 +54,8 @@ impl TermOrder {
         joined: bool,
         chars: &[char],
         lengths: std::ops::RangeInclusive<usize>,
-    ) -> &[OrderRow] {
-        let order = |row: &OrderRow| {
+    ) -> &[TermRow] {
+        let order = |row: &TermRow| {
             let term = vocabulary
                 .get(row.term)
                 .map(|t| t.chars)
@@ -93,6 +76,6 @@ impl TermOrder {
     }
 
     pub(super) fn heap_bytes(&self) -> usize {
-        self.rows.capacity() * std::mem::size_of::<OrderRow>()
+        self.rows.capacity() * std::mem::size_of::<TermRow>()
     }
 }

@@ -9,6 +9,19 @@ use super::term::{Term, TermRef, PREFIX_LEN};
 
 const NO_CLASS: u16 = u16::MAX;
 
+/// A term's id beside what bounds its similarity without reading its chars (its length and
+/// bucket counts, `score::bucket_layers`) and whether it is joined. The lists that a lookup
+/// scans by the thousand (`keys.rs`, `orders.rs`) store rows, not bare ids: a term the bound
+/// rejects then costs no read elsewhere in a vocabulary of hundreds of megabytes, where each
+/// would be a cache miss.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct TermRow {
+    pub layers: u64,
+    pub term: u32,
+    pub len: u16,
+    pub joined: bool,
+}
+
 /// The vocabulary's terms, in arenas.
 #[derive(Debug)]
 pub(super) struct Vocabulary {
@@ -103,6 +116,17 @@ impl Vocabulary {
     pub(super) fn summary(&self, id: u32) -> Option<(usize, u64)> {
         let chars = range(&self.char_offsets, id as usize)?;
         Some((chars.len(), *self.layers.get(id as usize)?))
+    }
+
+    /// Term `id`'s row.
+    pub(super) fn row(&self, id: u32) -> Option<TermRow> {
+        let (len, layers) = self.summary(id)?;
+        Some(TermRow {
+            layers,
+            term: id,
+            len: u16::try_from(len).unwrap_or(u16::MAX),
+            joined: *self.joined.get(id as usize)?,
+        })
     }
 
     /// The ids of the single (or joined) terms beginning with `prefix` (of [`PREFIX_LEN`]
