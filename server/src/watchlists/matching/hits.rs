@@ -246,7 +246,7 @@ impl NameIndex {
             .chain(by_order)
             .chain(by_shift)
             .filter_map(|row| {
-                let term = self.term(row.term)?;
+                let term = self.term_of_row(row)?;
                 if unit.joined && term.joined {
                     return None; // never aligned with each other
                 }

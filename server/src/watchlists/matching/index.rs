@@ -358,6 +358,11 @@ impl NameIndex {
         self.vocabulary.summary(id)
     }
 
+    /// The term of a row (one memory read fewer than [`Self::term`]).
+    pub(super) fn term_of_row(&self, row: TermRow) -> Option<TermRef<'_>> {
+        self.vocabulary.get_with_row(row)
+    }
+
     /// A term's row: its id, length, bucket counts and whether it is joined.
     pub(super) fn term_row(&self, id: u32) -> Option<TermRow> {
         self.vocabulary.row(id)

@@ -49,7 +49,6 @@ pub const MIN_LETTERS_LEN: usize = 4;
 pub struct Term {
     pub chars: Vec<char>,
     pub class: Option<u16>,
-    pub skeleton: Vec<u8>,
     pub joined: bool,
 }
 
@@ -58,7 +57,6 @@ pub struct Term {
 pub struct TermRef<'a> {
     pub chars: &'a [char],
     pub class: Option<u16>,
-    pub skeleton: &'a [u8],
     pub joined: bool,
 }
 
@@ -67,7 +65,6 @@ impl Term {
     pub fn single(chars: Vec<char>) -> Term {
         Term {
             class: romanisation::class_of_chars(&chars),
-            skeleton: skeleton(&chars),
             chars,
             joined: false,
         }
@@ -78,7 +75,6 @@ impl Term {
         let chars: Vec<char> = first.iter().chain(second).copied().collect();
         Term {
             class: None,
-            skeleton: skeleton(&chars),
             chars,
             joined: true,
         }
@@ -89,7 +85,6 @@ impl Term {
         TermRef {
             chars: &self.chars,
             class: self.class,
-            skeleton: &self.skeleton,
             joined: self.joined,
         }
     }
@@ -135,8 +130,15 @@ pub fn joinable(first: &[char], second: &[char]) -> bool {
 /// m n: 5; r: 6), digits as themselves, vowels and h w y dropped, repeats collapsed. Other
 /// scripts have no skeleton (the part is compared by its chars only).
 pub fn skeleton(chars: &[char]) -> Vec<u8> {
-    let mut out: Vec<u8> = Vec::with_capacity(chars.len());
-    for c in chars {
+    skeleton_codes(chars).collect()
+}
+
+/// [`skeleton`] without allocating: it is computed from the chars where needed rather than
+/// stored, since reading a stored one costs a lookup a cache miss, and computing it a few
+/// nanoseconds.
+fn skeleton_codes(chars: &[char]) -> impl Iterator<Item = u8> + '_ {
+    let mut last = None;
+    chars.iter().filter_map(move |c| {
         let code = match c {
             'b' | 'f' | 'p' | 'v' => b'1',
             'c' | 'g' | 'j' | 'k' | 'q' | 's' | 'x' | 'z' => b'2',
@@ -145,13 +147,12 @@ pub fn skeleton(chars: &[char]) -> Vec<u8> {
             'm' | 'n' => b'5',
             'r' => b'6',
             '0'..='9' => u8::try_from(u32::from(*c)).unwrap_or(b'0'),
-            _ => continue,
+            _ => return None,
         };
-        if out.last() != Some(&code) {
-            out.push(code);
-        }
-    }
-    out
+        let repeated = last == Some(code);
+        last = Some(code);
+        (!repeated).then_some(code)
+    })
 }
 
 /// Whether two parts are worth comparing (see the module comment).
@@ -187,9 +188,9 @@ pub fn comparable(a: TermRef<'_>, b: TermRef<'_>) -> bool {
 /// differently pair under Jaro-Winkler only when one edit apart, which the deletion variants
 /// cover.
 pub fn same_skeleton(a: TermRef<'_>, b: TermRef<'_>) -> bool {
-    a.skeleton.len() >= MIN_SKELETON_LEN
-        && a.skeleton == b.skeleton
-        && a.chars.first() == b.chars.first()
+    a.chars.first() == b.chars.first()
+        && skeleton_codes(a.chars).eq(skeleton_codes(b.chars))
+        && skeleton_codes(a.chars).nth(MIN_SKELETON_LEN - 1).is_some()
 }
 
 /// The prefix a part is found by (`None` for a part shorter than [`PREFIX_LEN`]).
@@ -332,9 +333,12 @@ pub fn keys(term: TermRef<'_>, out: &mut Vec<u64>) {
             out.push(hash(TAG_LETTERS, variant));
         }
     }
-    if term.skeleton.len() >= MIN_SKELETON_LEN {
+    if skeleton_codes(term.chars)
+        .nth(MIN_SKELETON_LEN - 1)
+        .is_some()
+    {
         let first = term.chars.first().map_or(0, |c| u32::from(*c));
-        let skeleton = term.skeleton.iter().map(|b| u32::from(*b));
+        let skeleton = skeleton_codes(term.chars).map(u32::from);
         out.push(hash(TAG_SKELETON, std::iter::once(first).chain(skeleton)));
     }
 }

@@ -27,13 +27,10 @@ pub(super) struct TermRow {
 pub(super) struct Vocabulary {
     chars: Vec<char>,
     char_offsets: Vec<u32>,
-    skeletons: Vec<u8>,
-    skeleton_offsets: Vec<u32>,
     classes: Vec<u16>,
-    joined: Vec<bool>,
-    /// Per term: its chars counted per bucket (`score::bucket_layers`), so a scan can bound a
-    /// term's similarity without reading its chars.
-    layers: Vec<u64>,
+    /// Per term: its row, so a scan of a range of ids bounds each term's similarity without
+    /// reading its chars.
+    rows: Vec<TermRow>,
 }
 
 impl Vocabulary {
@@ -41,11 +38,8 @@ impl Vocabulary {
         Vocabulary {
             chars: Vec::new(),
             char_offsets: vec![0],
-            skeletons: Vec::new(),
-            skeleton_offsets: vec![0],
             classes: Vec::new(),
-            joined: Vec::new(),
-            layers: Vec::new(),
+            rows: Vec::new(),
         }
     }
 
@@ -54,30 +48,31 @@ impl Vocabulary {
     }
 
     pub(super) fn get(&self, id: u32) -> Option<TermRef<'_>> {
-        let i = id as usize;
+        self.get_with_row(*self.rows.get(id as usize)?)
+    }
+
+    /// The term of a row the caller has read already (one memory read fewer).
+    pub(super) fn get_with_row(&self, row: TermRow) -> Option<TermRef<'_>> {
+        let i = row.term as usize;
         let chars = self.chars.get(range(&self.char_offsets, i)?)?;
-        let skeleton = self.skeletons.get(range(&self.skeleton_offsets, i)?)?;
         let class = *self.classes.get(i)?;
         Some(TermRef {
             chars,
             class: (class != NO_CLASS).then_some(class),
-            skeleton,
-            joined: *self.joined.get(i)?,
+            joined: row.joined,
         })
     }
 
     /// Heap bytes held by the arenas.
     pub(super) fn heap_bytes(&self) -> usize {
         self.chars.capacity() * 4
-            + (self.char_offsets.capacity() + self.skeleton_offsets.capacity()) * 4
-            + self.skeletons.capacity()
+            + self.char_offsets.capacity() * 4
             + self.classes.capacity() * 2
-            + self.joined.capacity()
-            + self.layers.capacity() * 8
+            + self.rows.capacity() * std::mem::size_of::<TermRow>()
     }
 
     pub(super) fn len(&self) -> usize {
-        self.joined.len()
+        self.rows.len()
     }
 
     /// The same terms numbered in [`order_key`] order, and each old id's new one.
@@ -101,32 +96,28 @@ impl Vocabulary {
     }
 
     pub(super) fn push_ref(&mut self, term: TermRef<'_>) -> u32 {
-        let id = self.joined.len() as u32;
+        let id = self.rows.len() as u32;
         self.chars.extend_from_slice(term.chars);
         self.char_offsets.push(self.chars.len() as u32);
-        self.skeletons.extend_from_slice(term.skeleton);
-        self.skeleton_offsets.push(self.skeletons.len() as u32);
         self.classes.push(term.class.unwrap_or(NO_CLASS));
-        self.joined.push(term.joined);
-        self.layers.push(bucket_layers(term.chars));
+        self.rows.push(TermRow {
+            layers: bucket_layers(term.chars),
+            term: id,
+            len: u16::try_from(term.chars.len()).unwrap_or(u16::MAX),
+            joined: term.joined,
+        });
         id
     }
 
     /// A term's length in chars and its bucket counts, without reading its chars.
     pub(super) fn summary(&self, id: u32) -> Option<(usize, u64)> {
-        let chars = range(&self.char_offsets, id as usize)?;
-        Some((chars.len(), *self.layers.get(id as usize)?))
+        let row = self.row(id)?;
+        Some((usize::from(row.len), row.layers))
     }
 
     /// Term `id`'s row.
     pub(super) fn row(&self, id: u32) -> Option<TermRow> {
-        let (len, layers) = self.summary(id)?;
-        Some(TermRow {
-            layers,
-            term: id,
-            len: u16::try_from(len).unwrap_or(u16::MAX),
-            joined: *self.joined.get(id as usize)?,
-        })
+        self.rows.get(id as usize).copied()
     }
 
     /// The ids of the single (or joined) terms beginning with `prefix` (of [`PREFIX_LEN`]
