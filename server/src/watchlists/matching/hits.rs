@@ -14,7 +14,7 @@ use super::score::{
     self, part_similarity_to, winkler_prefix, BucketCounts, CommonNeeded, Gate, INITIAL_CREDIT,
     MAX_PREFIX,
 };
-use super::term::{keys, prefix, second_prefix, suffix, Term, TermRef};
+use super::term::{class_key, keys, prefix, second_prefix, suffix, Term, TermRef};
 use super::vocabulary::TermRow;
 use std::collections::HashMap;
 
@@ -177,30 +177,42 @@ impl NameIndex {
 
         let mut buffer = Vec::new();
         keys(unit, &mut buffer);
-        // Most terms found by key are rejected by the bound with the longest prefix, read from
-        // their rows, unless a romanisation class may pair them (two spellings of a class pair
-        // whatever the bound says). A term usually shares several keys with a unit (its
-        // deletion variants), and may also share its prefix: compare each term once.
+        // A term found by key that begins with the unit's prefix is in the prefix's range,
+        // where the scan below finds it (unless its length cannot reach the floor). The others
+        // begin with at most one char in common with the unit, so most are rejected by the bound
+        // with a one-char Winkler prefix, read from their rows. Neither holds for the terms
+        // under the unit's romanisation class key: two spellings of a class pair whatever the
+        // bound says, so they are all kept. A term usually shares several keys with a unit (its
+        // deletion variants): compare each term once.
+        let in_prefix_range = |id: u32| singles.contains(&id) || joins.contains(&id);
+        let class = class_key(unit);
         let mut by_key: Vec<TermRow> = buffer
             .iter()
-            .flat_map(|key| self.terms_with_key(*key).iter().copied())
-            .filter(|row| {
-                !(unit.joined && row.joined)
-                    && (unit.class.is_some()
-                        || may_reach(usize::from(row.len), row.layers, MAX_PREFIX))
+            .flat_map(|key| {
+                let of_class = Some(*key) == class;
+                self.terms_with_key(*key)
+                    .iter()
+                    .filter(move |row| {
+                        !(unit.joined && row.joined)
+                            && (of_class
+                                || (!in_prefix_range(row.term)
+                                    && may_reach(usize::from(row.len), row.layers, 1)))
+                    })
+                    .copied()
             })
             .collect();
         by_key.sort_unstable_by_key(|row| row.term);
         by_key.dedup_by_key(|row| row.term);
         let found_by_key = |id: u32| by_key.binary_search_by_key(&id, |row| row.term).is_ok();
         // Most of the prefix's range is too different to reach the floor, which the terms'
-        // summaries show without reading their chars (assuming the longest Winkler prefix).
+        // rows show without reading their chars (assuming the longest Winkler prefix).
         let by_prefix = singles
             .clone()
             .chain(joins.clone())
             .filter_map(|id| self.term_row(id))
             .filter(|row| {
-                may_reach(usize::from(row.len), row.layers, MAX_PREFIX) && !found_by_key(row.term)
+                may_reach(usize::from(row.len), row.layers, MAX_PREFIX)
+                    && (unit.class.is_none() || !found_by_key(row.term))
             });
         // The terms found by their ending, or by a leading letter dropped or added (by the
         // unit's chars after its first, or theirs), but for those found by key or prefix already.
@@ -208,8 +220,7 @@ impl NameIndex {
         // the prefix's range, which covers the same lengths), so Winkler's prefix adds little and
         // the bound with a one-char prefix rejects most of each range.
         let elsewhere = |row: &TermRow| {
-            !singles.contains(&row.term)
-                && !joins.contains(&row.term)
+            !in_prefix_range(row.term)
                 && may_reach(usize::from(row.len), row.layers, 1)
                 && !found_by_key(row.term)
         };

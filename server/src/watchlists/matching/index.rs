@@ -350,7 +350,7 @@ impl NameIndex {
             OrderBy::Suffix => &self.by_suffix,
             OrderBy::SecondPrefix => &self.by_second_prefix,
         };
-        order.with_key(&self.vocabulary, joined, chars, lengths)
+        order.with_key(joined, chars, lengths)
     }
 
     /// A term's length in chars and its bucket counts (`score::bucket_layers`).

@@ -302,9 +302,7 @@ const TAG_LETTERS: u64 = 4;
 pub fn keys(term: TermRef<'_>, out: &mut Vec<u64>) {
     out.push(hash(TAG_DELETION, term.chars.iter().map(|c| u32::from(*c))));
     if !term.joined {
-        if let Some(class) = term.class {
-            out.push(hash(TAG_CLASS, std::iter::once(u32::from(class))));
-        }
+        out.extend(class_key(term));
         if term.chars.len() >= MIN_DELETION_LEN {
             for skip in 0..term.chars.len() {
                 let variant = term
@@ -341,6 +339,14 @@ pub fn keys(term: TermRef<'_>, out: &mut Vec<u64>) {
         let skeleton = skeleton_codes(term.chars).map(u32::from);
         out.push(hash(TAG_SKELETON, std::iter::once(first).chain(skeleton)));
     }
+}
+
+/// The key of a part's romanisation class, if it has one (a joined part has none): the one key
+/// under which every term is a candidate whatever its chars, as spellings of a class pair
+/// whatever Jaro-Winkler says.
+pub fn class_key(term: TermRef<'_>) -> Option<u64> {
+    let class = term.class.filter(|_| !term.joined)?;
+    Some(hash(TAG_CLASS, std::iter::once(u32::from(class))))
 }
 
 /// FNV-1a over 32-bit units with a final mix. Collisions only add candidates that the lookup

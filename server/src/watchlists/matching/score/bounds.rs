@@ -128,7 +128,12 @@ pub fn bucket_layers(chars: &[char]) -> u64 {
 /// part's [`bucket_layers`].
 #[derive(Clone, Debug, Default)]
 pub struct BucketCounts {
-    layers: Vec<u32>,
+    /// Layers 0 and 1 in one `u64`, laid out as [`bucket_layers`] lays out the other part's
+    /// (layer 0 meets the buckets it has, layer 1 those it has twice): a single AND and
+    /// population count bounds most pairs, a part rarely having a bucket three times.
+    first_two: u64,
+    /// Layers 2 and up.
+    rest: Vec<u32>,
     len: usize,
 }
 
@@ -143,8 +148,10 @@ impl BucketCounts {
                 None => layers.push(bit),
             }
         }
+        let layer = |k: usize| u64::from(layers.get(k).copied().unwrap_or(0));
         BucketCounts {
-            layers,
+            first_two: layer(0) | (layer(1) << 32),
+            rest: layers.get(2..).unwrap_or_default().to_vec(),
             len: chars.len(),
         }
     }
@@ -153,13 +160,13 @@ impl BucketCounts {
     /// with [`bucket_layers`] `layers`: per bucket, one char if the other part has it once, all
     /// of this part's if it has it twice or more.
     pub fn common_with_layers(&self, layers: u64, len: usize) -> usize {
-        let (once, twice) = (layers as u32, (layers >> 32) as u32);
-        let shared: u32 = self
-            .layers
-            .iter()
-            .enumerate()
-            .map(|(k, layer)| (layer & if k == 0 { once } else { twice }).count_ones())
-            .sum();
+        let twice = (layers >> 32) as u32;
+        let shared = (self.first_two & layers).count_ones()
+            + self
+                .rest
+                .iter()
+                .map(|layer| (layer & twice).count_ones())
+                .sum::<u32>();
         (shared as usize).min(self.len).min(len.min(MAX_CHARS))
     }
 }
