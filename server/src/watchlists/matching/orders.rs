@@ -80,7 +80,10 @@ impl TermOrder {
         let Ok(group) = self.groups.binary_search_by_key(&wanted, |(key, _)| *key) else {
             return &[];
         };
-        let start = self.groups.get(group).map_or(0, |(_, start)| *start as usize);
+        let start = self
+            .groups
+            .get(group)
+            .map_or(0, |(_, start)| *start as usize);
         let end = self
             .groups
             .get(group + 1)
