@@ -15,6 +15,7 @@
 mod accumulate;
 pub mod candidates;
 mod evaluate;
+mod exhaustive;
 pub mod explain;
 mod found;
 pub mod hits;

@@ -131,7 +131,7 @@ impl<'q, 't> Evaluator<'q, 't> {
         let count = index.form_part_count(form);
         for (position, term) in index.form_term_ids(form).iter().enumerate() {
             let (listed, listed_len) = if position < count {
-                let len = index.term_summary(*term).map_or(0, |(len, _)| len);
+                let len = index.term_row(*term).map_or(0, |row| usize::from(row.len));
                 scratch.listed_weights.push(score::part_weight_of_len(len));
                 (position, 1)
             } else {

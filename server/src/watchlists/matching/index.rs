@@ -1,5 +1,6 @@
 //! The name index of one list version, built once, so that a query scores only the names that
-//! can reach the review threshold (the search itself is in `candidates.rs`).
+//! can reach the review threshold (the search itself is in `candidates.rs`, the exhaustive scan
+//! it must equal in `exhaustive.rs`).
 //!
 //! Every distinct normalised name (a *form*; aliases and entries that normalise alike share
 //! one) is a sequence of *terms* from a vocabulary of distinct name parts, plus the joined forms
@@ -13,8 +14,8 @@
 
 use super::keys::KeyTable;
 use super::orders::{OrderBy, TermOrder};
-use super::score::{self, align, Gate, Outcome, Scratch, Side, REVIEW_THRESHOLD};
-use super::term::{joinable, second_prefix, suffix, NameTerms, Term, TermRef};
+use super::score;
+use super::term::{joinable, second_prefix, suffix, Term, TermRef};
 use super::vocabulary::{TermRow, Vocabulary};
 use std::collections::HashMap;
 
@@ -174,68 +175,6 @@ impl NameIndex {
         }
     }
 
-    /// The same answer as `NameIndex::search` (with `Gate::Comparable`) by aligning every form:
-    /// the reference for tests and the benchmark. `Gate::PlainJaroWinkler` compares every pair
-    /// of parts instead.
-    pub fn exhaustive(&self, query: &NameTerms, kinds: u8, gate: Gate) -> Vec<FormMatch> {
-        let q_parts: Vec<TermRef<'_>> = query.parts.iter().map(Term::view).collect();
-        let q_joined: Vec<Option<TermRef<'_>>> = query
-            .joined
-            .iter()
-            .map(|j| j.as_ref().map(Term::view))
-            .collect();
-        let q_side = Side {
-            parts: &q_parts,
-            joined: &q_joined,
-        };
-        let (mut l_parts, mut l_joined) = (Vec::new(), Vec::new());
-        let mut scratch = Scratch::default();
-        let mut matches = Vec::new();
-        for form in 0..self.form_count() as u32 {
-            if self.form_kind(form) & kinds == 0 {
-                continue;
-            }
-            let outcome = self.align_form(
-                form,
-                &q_side,
-                gate,
-                &mut l_parts,
-                &mut l_joined,
-                &mut scratch,
-            );
-            if let Some(outcome) = outcome.filter(|o| o.similarity >= REVIEW_THRESHOLD) {
-                matches.push(FormMatch {
-                    form,
-                    similarity: outcome.similarity,
-                    initials: outcome.initials,
-                });
-            }
-        }
-        matches
-    }
-
-    /// Aligns the query with one form; `scratch.chosen` then holds the pairs.
-    pub fn align_form<'a>(
-        &'a self,
-        form: u32,
-        query: &Side<'_, '_>,
-        gate: Gate,
-        parts: &mut Vec<TermRef<'a>>,
-        joined: &mut Vec<Option<TermRef<'a>>>,
-        scratch: &mut Scratch,
-    ) -> Option<Outcome> {
-        self.form_terms_into(form, parts, joined)?;
-        Some(align(
-            query,
-            &Side {
-                parts: parts.as_slice(),
-                joined: joined.as_slice(),
-            },
-            gate,
-            scratch,
-        ))
-    }
-
     /// The terms of a form, as the scorer takes them.
     pub fn form_terms_into<'a>(
         &'a self,
@@ -351,11 +290,6 @@ impl NameIndex {
             OrderBy::SecondPrefix => &self.by_second_prefix,
         };
         order.with_key(joined, chars, lengths)
-    }
-
-    /// A term's length in chars and its bucket counts (`score::bucket_layers`).
-    pub(super) fn term_summary(&self, id: u32) -> Option<(usize, u64)> {
-        self.vocabulary.summary(id)
     }
 
     /// The term of a row (one memory read fewer than [`Self::term`]).

@@ -109,12 +109,6 @@ impl Vocabulary {
         id
     }
 
-    /// A term's length in chars and its bucket counts, without reading its chars.
-    pub(super) fn summary(&self, id: u32) -> Option<(usize, u64)> {
-        let row = self.row(id)?;
-        Some((usize::from(row.len), row.layers))
-    }
-
     /// Term `id`'s row.
     pub(super) fn row(&self, id: u32) -> Option<TermRow> {
         self.rows.get(id as usize).copied()
