@@ -100,8 +100,8 @@ fn main() {
     let rss_after = resident_mib();
     let stats = matcher.stats();
     println!(
-        "build: {:.2?} ({:.0} names/s); {} distinct normalised names, {} terms, {} keys, {} postings",
-        build, names.len() as f64 / build.as_secs_f64(), stats.forms, stats.terms, stats.keys, stats.postings
+        "build: {:.2?} ({:.0} names/s); {} distinct normalised names, {} terms ({} with lookups precomputed), {} keys, {} postings",
+        build, names.len() as f64 / build.as_secs_f64(), stats.forms, stats.terms, stats.precomputed_terms, stats.keys, stats.postings
     );
     println!(
         "memory: matcher heap ≈ {:.0} MiB ({:.0} bytes/name); resident set {:.0} MiB at start, {:.0} MiB before build, {:.0} MiB after (+{:.0} MiB)",

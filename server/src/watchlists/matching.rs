@@ -24,6 +24,7 @@ pub mod index;
 pub mod jaro_winkler;
 mod keys;
 pub mod listed;
+mod neighbours;
 pub mod normalise;
 mod orders;
 pub mod qualifiers;
@@ -257,6 +258,7 @@ impl Matcher {
             terms: self.index.term_count(),
             keys: self.index.key_count(),
             postings: self.index.posting_count(),
+            precomputed_terms: self.index.precomputed_count(),
             identifiers: self.identifiers.len(),
             heap_bytes: self.listed.heap_bytes()
                 + self.index.heap_bytes()

@@ -5,7 +5,9 @@
 //! prefix shifted by a leading letter: the terms sharing a prefix are one range of the sorted
 //! vocabulary, those sharing an ending or the chars after the first one range of another
 //! order of it (`orders.rs`), and within each only the lengths that can reach the pair floor;
-//! a term's bucket counts reject most of a range before its chars are read.
+//! a term's bucket counts reject most of a range before its chars are read. A unit equal to a
+//! frequent term reads the lookup the index did for that term when it was built
+//! (`neighbours.rs`).
 
 use super::index::NameIndex;
 use super::jaro_winkler::Positions;
@@ -129,6 +131,20 @@ impl NameIndex {
         }
         let mut hits = Vec::new();
         for (unit, mask) in &units {
+            if let Some((terms, similarities)) = self.neighbours.of(*unit) {
+                hits.extend(
+                    terms
+                        .iter()
+                        .zip(similarities)
+                        .map(|(term, similarity)| Hit {
+                            term: *term,
+                            parts: *mask,
+                            similarity: *similarity,
+                            initial: false,
+                        }),
+                );
+                continue;
+            }
             let cached = cache
                 .units
                 .entry((unit.chars.to_vec(), unit.joined))
@@ -152,7 +168,7 @@ impl NameIndex {
     }
 
     /// The terms one unit is comparable with, each once, with their similarity.
-    fn unit_terms(&self, unit: TermRef<'_>) -> Vec<(u32, f64)> {
+    pub(super) fn unit_terms(&self, unit: TermRef<'_>) -> Vec<(u32, f64)> {
         let lengths = score::lengths_reaching_floor(unit.chars.len());
         let in_range = |joined: bool| {
             prefix(unit.chars)

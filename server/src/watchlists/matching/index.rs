@@ -13,6 +13,7 @@
 //! offsets), so the index costs a few hundred bytes per name.
 
 use super::keys::KeyTable;
+use super::neighbours::Neighbours;
 use super::orders::{OrderBy, TermOrder};
 use super::score;
 use super::term::{joinable, second_prefix, suffix, Term, TermRef};
@@ -70,6 +71,8 @@ pub struct NameIndex {
     form_terms: Vec<u32>,
     name_offsets: Vec<u32>,
     names: Vec<u32>,
+    /// The lookups of the frequent terms, computed once (`neighbours.rs`).
+    pub(super) neighbours: Neighbours,
     /// Zeroed per-form buffers for `accumulate.rs`, reused across searches.
     pub(super) accumulators: std::sync::Mutex<Vec<Vec<f32>>>,
 }
@@ -160,7 +163,7 @@ impl NameIndex {
 
         form_of_name.sort_unstable();
         let (name_offsets, names) = compress(form_count, &form_of_name);
-        NameIndex {
+        let mut index = NameIndex {
             by_suffix: TermOrder::new(&vocabulary, suffix),
             by_second_prefix: TermOrder::new(&vocabulary, second_prefix),
             vocabulary,
@@ -171,8 +174,11 @@ impl NameIndex {
             form_terms,
             name_offsets,
             names,
+            neighbours: Neighbours::default(),
             accumulators: std::sync::Mutex::new(Vec::new()),
-        }
+        };
+        index.neighbours = Neighbours::build(&index);
+        index
     }
 
     /// The terms of a form, as the scorer takes them.
@@ -222,6 +228,11 @@ impl NameIndex {
         self.postings.len()
     }
 
+    /// How many terms have their lookup computed at build time.
+    pub fn precomputed_count(&self) -> usize {
+        self.neighbours.len()
+    }
+
     /// Heap bytes held by the index arrays.
     pub fn heap_bytes(&self) -> usize {
         self.vocabulary.heap_bytes()
@@ -232,6 +243,7 @@ impl NameIndex {
             + self.forms.capacity() * std::mem::size_of::<FormHead>()
             + self.form_terms.capacity() * 4
             + (self.name_offsets.capacity() + self.names.capacity()) * 4
+            + self.neighbours.heap_bytes()
     }
 
     /// The forms containing a term.

@@ -108,6 +108,8 @@ pub struct MatcherStats {
     pub terms: usize,
     pub keys: usize,
     pub postings: usize,
+    /// Frequent terms whose lookups were computed at build time (`neighbours.rs`).
+    pub precomputed_terms: usize,
     pub identifiers: usize,
     pub heap_bytes: usize,
 }
