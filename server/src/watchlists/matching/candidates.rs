@@ -16,8 +16,9 @@
 //!    aligned (`evaluate.rs`; with thousands of candidates, `accumulate.rs` first drops those
 //!    whose hit credits, summed over the postings, cannot reach the threshold). The floor is the review threshold, or, when the caller wants only
 //!    the best matches ([`NameIndex::search_best_first`]), what the caller's worst kept match
-//!    leaves: candidates are then aligned best bound first, and the search stops at the first
-//!    whose bound cannot reach it.
+//!    leaves (a score, and a name similarity once the worst kept match scores 1 and is
+//!    critical): candidates are then aligned best bound first, and the search stops at the
+//!    first whose bound cannot reach it.
 //!
 //! Every step only drops forms that cannot score 0.85 (or cannot reach the caller's floor), so
 //! the answer equals the exhaustive scan with the same scorer (`NameIndex::exhaustive`), which
@@ -56,6 +57,23 @@ pub struct Room<'r> {
     /// The most a form can gain (at most `most`; negative when its names lose whatever the
     /// similarity).
     pub of: &'r dyn Fn(u32) -> f64,
+}
+
+/// What a form must reach to be aligned: a name score (its similarity plus its form's room),
+/// and a name similarity (0 but when the caller's worst kept match has the highest score and
+/// severity there are, `ranking.rs`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Floor {
+    pub score: f64,
+    pub similarity: f64,
+}
+
+impl Floor {
+    /// Every match at or above the review threshold.
+    pub const REVIEW: Floor = Floor {
+        score: REVIEW_THRESHOLD,
+        similarity: 0.0,
+    };
 }
 
 /// A set of form ids.
@@ -105,24 +123,24 @@ impl NameIndex {
         let mut matches = Vec::new();
         let mut search = self.search_with(query, kinds, cache, None, &mut |found| {
             matches.push(found);
-            REVIEW_THRESHOLD
+            Floor::REVIEW
         });
         search.matches = matches;
         search
     }
 
     /// Hands `visit` the forms at or above the review threshold, best bound first, whose names
-    /// can score at least what `visit` last returned (the review threshold, or more once it has
+    /// can reach the [`Floor`] `visit` last returned (the review threshold, or more once it has
     /// kept enough): a name scores its similarity plus at most its form's `room`, and the
-    /// search skips every form whose bound plus room is below that. `Search::matches` stays
-    /// empty.
+    /// search skips every form whose bound plus room is below the floor's score, or whose bound
+    /// is below its similarity. `Search::matches` stays empty.
     pub fn search_best_first(
         &self,
         query: &NameTerms,
         kinds: u8,
         cache: &mut HitCache,
         room: &Room<'_>,
-        visit: &mut dyn FnMut(FormMatch) -> f64,
+        visit: &mut dyn FnMut(FormMatch) -> Floor,
     ) -> Search {
         self.search_with(query, kinds, cache, Some(room), visit)
     }
@@ -135,7 +153,7 @@ impl NameIndex {
         kinds: u8,
         cache: &mut HitCache,
         room: Option<&Room<'_>>,
-        visit: &mut dyn FnMut(FormMatch) -> f64,
+        visit: &mut dyn FnMut(FormMatch) -> Floor,
     ) -> Search {
         let n = query.parts.len().min(score::MAX_PARTS);
         if n == 0 {
@@ -180,22 +198,26 @@ impl NameIndex {
         if room.is_some() {
             bounded.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         }
-        let mut floor = REVIEW_THRESHOLD;
+        let mut floor = Floor::REVIEW;
         let mut scratch = Scratch::default();
         for (bound, form) in bounded {
-            if bound + most + EPSILON < floor {
+            if bound + most + EPSILON < floor.score || bound + EPSILON < floor.similarity {
                 if room.is_some() {
                     break; // every later bound is lower
                 }
                 continue;
             }
-            if room.is_some() && bound + room_of(form) + EPSILON < floor {
+            if room.is_some() && bound + room_of(form) + EPSILON < floor.score {
                 continue;
             }
             search.aligned += 1;
             let found = evaluator.align(self, form, &mut scratch);
             if found.similarity >= REVIEW_THRESHOLD {
-                floor = floor.max(visit(found));
+                let next = visit(found);
+                floor = Floor {
+                    score: floor.score.max(next.score),
+                    similarity: floor.similarity.max(next.similarity),
+                };
             }
         }
         search

@@ -12,6 +12,9 @@ use super::types::{NameKind, NameQuery, Severity};
 use super::{Matcher, View, CRITICAL_THRESHOLD, REVIEW_THRESHOLD};
 
 /// A listed name found for a query and scored, before its explanation is written.
+/// The highest score a name can have, whatever its qualifiers add.
+pub(super) const MAX_SCORE: f64 = 1.0;
+
 pub(super) struct Found<'m> {
     /// Which reading of the query (`views`) found it.
     pub view: usize,
@@ -26,13 +29,15 @@ pub(super) struct Found<'m> {
 }
 
 impl Found<'_> {
-    /// Higher score first, then critical first, then primary names, then entry id (stable
-    /// output).
+    /// Higher score first, then critical first, then the closer name (the qualifiers can lift
+    /// a near spelling to the exact name's score of 1), then primary names, then entry id
+    /// (stable output).
     pub fn rank(&self, other: &Found<'_>) -> std::cmp::Ordering {
         other
             .score
             .total_cmp(&self.score)
             .then(other.severity.cmp(&self.severity))
+            .then(other.form.similarity.total_cmp(&self.form.similarity))
             .then(self.record.is_alias.cmp(&other.record.is_alias))
             .then(self.record.entry.id.cmp(&other.record.entry.id))
             .then(self.name.cmp(&other.name))
@@ -84,8 +89,8 @@ impl Matcher {
                 let dob = compare_dob(dob.as_ref(), &record.entry.birth_dates);
                 let nationality =
                     compare_nationality(nationality.as_deref(), &record.entry.nationalities);
-                let score =
-                    (form.similarity + dob.adjustment() + nationality.adjustment()).clamp(0.0, 1.0);
+                let score = (form.similarity + dob.adjustment() + nationality.adjustment())
+                    .clamp(0.0, MAX_SCORE);
                 if score < REVIEW_THRESHOLD {
                     return None;
                 }

@@ -1,9 +1,11 @@
 //! Which matches of a name are returned: the best per listed entry, best first, at most
 //! [`MAX_RESULTS`] (`Matcher::match_name`). A common name can match thousands of listed names;
-//! [`Best::floor`] tells the index search what score a name still needs to make the cut, so it
-//! can stop early.
+//! [`Best::floor`] tells the index search what score (and, at the top score, what name
+//! similarity) a name still needs to make the cut, so it can stop early.
 
-use super::found::Found;
+use super::candidates::Floor;
+use super::found::{Found, MAX_SCORE};
+use super::types::Severity;
 use super::REVIEW_THRESHOLD;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
@@ -12,28 +14,36 @@ use std::collections::{BinaryHeap, HashMap};
 pub(super) struct Best<'m> {
     limit: usize,
     by_entry: HashMap<&'m str, Found<'m>>,
-    /// The `limit` highest first scores of distinct entries (lowest on top). An entry's best
-    /// score is at least its first, so the lowest of these never exceeds the score of the
+    /// The `limit` highest first keys of distinct entries (lowest on top). An entry's best
+    /// key is at least its first, so the lowest of these never exceeds the key of the
     /// `limit`-th best entry: a floor derived from it is safe, and costs a heap push per new
     /// entry instead of a selection over every entry per match.
-    firsts: BinaryHeap<Reverse<Score>>,
+    firsts: BinaryHeap<Reverse<Key>>,
 }
 
-/// A score ordered by `f64::total_cmp`.
+/// The leading fields of [`Found::rank`]: score, severity, name similarity (a higher key ranks
+/// first; scores by `f64::total_cmp`).
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Score(f64);
+struct Key {
+    score: f64,
+    severity: Severity,
+    similarity: f64,
+}
 
-impl Eq for Score {}
+impl Eq for Key {}
 
-impl PartialOrd for Score {
+impl PartialOrd for Key {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
-impl Ord for Score {
+impl Ord for Key {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0)
+        self.score
+            .total_cmp(&other.score)
+            .then(self.severity.cmp(&other.severity))
+            .then(self.similarity.total_cmp(&other.similarity))
     }
 }
 
@@ -55,7 +65,11 @@ impl<'m> Best<'m> {
                 self.by_entry.insert(entry, found);
             }
             None => {
-                self.firsts.push(Reverse(Score(found.score)));
+                self.firsts.push(Reverse(Key {
+                    score: found.score,
+                    severity: found.severity,
+                    similarity: found.form.similarity,
+                }));
                 if self.firsts.len() > self.limit {
                     self.firsts.pop();
                 }
@@ -64,17 +78,26 @@ impl<'m> Best<'m> {
         }
     }
 
-    /// The score below which a name cannot enter the best `limit` entries (it would rank after
-    /// the `limit`-th entry): the review threshold until `limit` entries are kept.
-    pub fn floor(&self) -> f64 {
+    /// What a name needs to enter the best `limit` entries (below it, it would rank after the
+    /// `limit`-th entry): the review threshold until `limit` entries are kept. Once the
+    /// `limit`-th entry has the highest score a name can have ([`MAX_SCORE`]) and is critical,
+    /// only its name similarity can still be beaten: for a common name listed many times,
+    /// every near spelling is then skipped.
+    pub fn floor(&self) -> Floor {
         if self.limit == 0 || self.firsts.len() < self.limit {
-            return REVIEW_THRESHOLD;
+            return Floor::REVIEW;
         }
-        self.firsts
-            .peek()
-            .map_or(REVIEW_THRESHOLD, |Reverse(Score(kth))| {
-                kth.max(REVIEW_THRESHOLD)
-            })
+        let Some(Reverse(kth)) = self.firsts.peek() else {
+            return Floor::REVIEW;
+        };
+        Floor {
+            score: kth.score.max(REVIEW_THRESHOLD),
+            similarity: if kth.score >= MAX_SCORE && kth.severity == Severity::Critical {
+                kth.similarity
+            } else {
+                0.0
+            },
+        }
     }
 
     /// The kept entries' best names, best first, at most `limit`.

@@ -119,13 +119,14 @@ fn ranked(matches: Vec<NameMatch>) -> Ranked {
 }
 
 /// What `match_name` must return, from every match: the best name per entry (higher score,
-/// critical, primary, lower name index), best first (the same order, then entry id), at most
+/// critical, closer name, primary, lower name index), best first (the same order, then entry id), at most
 /// `MAX_RESULTS`.
 fn best_per_entry(all: Vec<NameMatch>) -> Ranked {
     let order = |a: &NameMatch, b: &NameMatch| {
         b.score
             .total_cmp(&a.score)
             .then(b.severity.cmp(&a.severity))
+            .then(b.name_similarity.total_cmp(&a.name_similarity))
             .then(a.is_alias.cmp(&b.is_alias))
             .then(a.entry_id.cmp(&b.entry_id))
             .then(a.name_index.cmp(&b.name_index))

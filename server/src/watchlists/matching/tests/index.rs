@@ -274,3 +274,47 @@ fn one_listed_part_is_not_counted_for_two_query_parts() {
     assert_eq!(search.matches.len(), 1, "{search:?}");
     assert_index_is_exhaustive(&matcher, &query("Han Han"));
 }
+
+/// Ties at the top score are broken by name similarity, so once the tenth best match of a name
+/// listed many times is its exact spelling at score 1 and critical, the search skips every near
+/// spelling. Below score 1 it must not: a nearer spelling can be outscored by a further one
+/// whose date of birth and nationality agree.
+#[test]
+fn a_near_spelling_with_agreeing_qualifiers_outranks_a_closer_one_without() {
+    let mut names: Vec<ListName> = (0..15)
+        .map(|i| person(&format!("close{i:02}"), "Gim Chol", &[], &[]))
+        .collect();
+    names.extend((0..5).map(|i| person(&format!("born{i}"), "Kim Chal", &["1982-05-17"], &["KP"])));
+    let exact: Vec<ListName> = (0..15)
+        .map(|i| person(&format!("exact{i:02}"), "Kim Chol", &[], &[]))
+        .collect();
+    let q = NameQuery {
+        name: "Kim Chol",
+        birth_date: Some("1982-05-17"),
+        nationality: Some("KP"),
+    };
+
+    let matcher = Matcher::new(&names, &[]);
+    let found = matcher.match_name(&q);
+    let entries: Vec<&str> = found.iter().map(|m| m.entry_id.as_str()).collect();
+    assert_eq!(found.len(), MAX_RESULTS, "{entries:?}");
+    assert!(
+        entries.iter().take(5).all(|e| e.starts_with("born")),
+        "the agreeing qualifiers lift the further spelling first: {found:#?}"
+    );
+    let (first, last) = (&found[0], &found[MAX_RESULTS - 1]);
+    assert!(first.score > last.score, "{first:?} / {last:?}");
+    assert!(first.name_similarity < last.name_similarity);
+    assert_index_is_exhaustive(&matcher, &q);
+
+    // With the exact spelling listed fifteen times, the best ten are all exact, and the search
+    // aligns nothing else once they are kept.
+    names.extend(exact);
+    let matcher = Matcher::new(&names, &[]);
+    let found = matcher.match_name(&q);
+    assert!(
+        found.iter().all(|m| m.entry_id.starts_with("exact")),
+        "at score 1, the exact spelling ranks before the qualified near one: {found:#?}"
+    );
+    assert_index_is_exhaustive(&matcher, &q);
+}
