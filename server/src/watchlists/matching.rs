@@ -163,13 +163,21 @@ impl Matcher {
             if kinds == 0 {
                 continue;
             }
-            self.index
-                .search_best_first(&view.terms, kinds, &mut cache, &room, &mut |form| {
+            // What the first reading kept already bounds the second's search.
+            let floor = best.floor();
+            self.index.search_best_first(
+                &view.terms,
+                kinds,
+                &mut cache,
+                &room,
+                floor,
+                &mut |form| {
                     for found in self.found_in(&qualifiers, view_index, kinds, form) {
                         best.offer(found);
                     }
                     best.floor()
-                });
+                },
+            );
         }
         best.into_ranked()
             .iter()

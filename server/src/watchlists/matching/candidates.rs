@@ -121,7 +121,7 @@ impl NameIndex {
     /// [`NameIndex::search`], reusing (and filling) `cache` for the query's parts.
     pub fn search_cached(&self, query: &NameTerms, kinds: u8, cache: &mut HitCache) -> Search {
         let mut matches = Vec::new();
-        let mut search = self.search_with(query, kinds, cache, None, &mut |found| {
+        let mut search = self.search_with(query, kinds, cache, None, Floor::REVIEW, &mut |found| {
             matches.push(found);
             Floor::REVIEW
         });
@@ -130,8 +130,9 @@ impl NameIndex {
     }
 
     /// Hands `visit` the forms at or above the review threshold, best bound first, whose names
-    /// can reach the [`Floor`] `visit` last returned (the review threshold, or more once it has
-    /// kept enough): a name scores its similarity plus at most its form's `room`, and the
+    /// can reach the [`Floor`] `visit` last returned, or `floor` until it returns one (the
+    /// review threshold, or more once the caller has kept enough, from this search or an earlier
+    /// one for another reading of the name): a name scores its similarity plus at most its form's `room`, and the
     /// search skips every form whose bound plus room is below the floor's score, or whose bound
     /// is below its similarity. `Search::matches` stays empty.
     pub fn search_best_first(
@@ -140,9 +141,10 @@ impl NameIndex {
         kinds: u8,
         cache: &mut HitCache,
         room: &Room<'_>,
+        floor: Floor,
         visit: &mut dyn FnMut(FormMatch) -> Floor,
     ) -> Search {
-        self.search_with(query, kinds, cache, Some(room), visit)
+        self.search_with(query, kinds, cache, Some(room), floor, visit)
     }
 
     /// With `room`, best first (see [`NameIndex::search_best_first`]); without, in form order
@@ -153,6 +155,7 @@ impl NameIndex {
         kinds: u8,
         cache: &mut HitCache,
         room: Option<&Room<'_>>,
+        mut floor: Floor,
         visit: &mut dyn FnMut(FormMatch) -> Floor,
     ) -> Search {
         let n = query.parts.len().min(score::MAX_PARTS);
@@ -198,7 +201,6 @@ impl NameIndex {
         if room.is_some() {
             bounded.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         }
-        let mut floor = Floor::REVIEW;
         let mut scratch = Scratch::default();
         for (bound, form) in bounded {
             if bound + most + EPSILON < floor.score || bound + EPSILON < floor.similarity {

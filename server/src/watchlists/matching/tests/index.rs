@@ -318,3 +318,48 @@ fn a_near_spelling_with_agreeing_qualifiers_outranks_a_closer_one_without() {
     );
     assert_index_is_exhaustive(&matcher, &q);
 }
+
+/// A search handed a floor (what the caller kept from another reading of the name) aligns only
+/// the forms that can reach it.
+#[test]
+fn a_search_starts_from_the_floor_it_is_handed() {
+    let mut names: Vec<ListName> = ["Kim Chol", "KIM, Chol", "Kimm Chol", "Gim Chul", "Kim Cho"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| person(&i.to_string(), name, &[], &[]))
+        .collect();
+    names.push(person("other", "Ri Song", &[], &[]));
+    let matcher = Matcher::new(&names, &[]);
+    let terms = NameTerms::new(&normalise("Kim Chol", Style::Person));
+    let room = candidates::Room {
+        most: 0.0,
+        of: &|_| 0.0,
+    };
+    let search_from = |floor: candidates::Floor| {
+        let mut visited = Vec::new();
+        let search = matcher.index.search_best_first(
+            &terms,
+            index::PERSON,
+            &mut hits::HitCache::default(),
+            &room,
+            floor,
+            &mut |found| {
+                visited.push(found.similarity);
+                floor
+            },
+        );
+        (search.aligned, visited)
+    };
+    let (aligned, visited) = search_from(candidates::Floor::REVIEW);
+    assert_eq!((aligned, visited.len()), (5, 5), "{visited:?}");
+    let top = candidates::Floor {
+        score: 1.0,
+        similarity: 1.0,
+    };
+    let (aligned, visited) = search_from(top);
+    assert_eq!(
+        aligned, 2,
+        "only the exact forms, `kim chol` and `chol kim`"
+    );
+    assert_eq!(visited, [1.0, 1.0]);
+}
