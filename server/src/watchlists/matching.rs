@@ -32,6 +32,7 @@ mod ranking;
 pub mod romanisation;
 pub mod score;
 pub mod script;
+mod seed;
 pub mod term;
 #[cfg(test)]
 mod tests;

@@ -33,7 +33,7 @@ use super::score::{self, Scratch, REVIEW_THRESHOLD};
 use super::term::{NameTerms, Term, TermRef};
 
 /// Slack for floating-point rounding in the bounds (errs towards keeping more forms).
-const EPSILON: f64 = 1e-9;
+pub(super) const EPSILON: f64 = 1e-9;
 /// From this many postings on, forms are de-duplicated with a bitmap rather than a sort.
 const BITMAP_FROM: usize = 4096;
 /// Intersecting stops once this few candidates are left (bounding them is cheaper).
@@ -170,38 +170,101 @@ impl NameIndex {
             .collect();
         let initial: Vec<bool> = parts.iter().map(|p| is_initial(p.chars)).collect();
         let hits = Hits::new(self.hits(&parts, &joined, &initial, cache));
-        let evaluator = Evaluator::new(&parts, initial, hits);
+        let full = Evaluator::new(&parts, initial, hits);
+        let mut search = Search::default();
+        let mut scratch = Scratch::default();
+        // Best first, the forms holding the query's parts as written are aligned first: for a
+        // common name they fill the caller's list, and the floor they leave prunes the hits
+        // before the candidates are gathered (`seed.rs`).
+        let (seeded, pruned) = match room {
+            Some(room) => {
+                let seeded = self.seed(
+                    &full,
+                    kinds,
+                    room,
+                    &mut floor,
+                    visit,
+                    &mut scratch,
+                    &mut search,
+                );
+                let need = floor.similarity.max(floor.score - room.most);
+                (seeded, full.reaching(need).map(|pruned| (pruned, need)))
+            }
+            None => (Vec::new(), None),
+        };
+        let (evaluator, need) = match &pruned {
+            Some((pruned, need)) => (pruned, *need),
+            None => (&full, REVIEW_THRESHOLD),
+        };
         let candidates = self
             .candidates(
                 evaluator.hits().all(),
                 evaluator.weights(),
                 evaluator.initial(),
+                need,
             )
             .unwrap_or_else(|| (0..self.form_count() as u32).collect());
-        let mut search = Search {
-            visited: candidates.len(),
-            ..Search::default()
-        };
+        search.visited += candidates.len();
         let candidates = if candidates.len() >= ACCUMULATE_FROM {
-            self.by_summed_credit(&evaluator, candidates)
+            self.by_summed_credit(evaluator, candidates)
         } else {
             candidates
         };
+        let bounded = self.bounded(evaluator, candidates, kinds, room, &seeded);
+        self.align_in_order(
+            evaluator,
+            bounded,
+            room,
+            &mut floor,
+            visit,
+            &mut scratch,
+            &mut search,
+        );
+        search
+    }
+
+    /// Step 3's bounds: `candidates` of kind `kinds` (but `skip`, sorted) whose bound reaches
+    /// the review threshold, best first when `room` (a best-first search).
+    pub(super) fn bounded(
+        &self,
+        evaluator: &Evaluator<'_, '_>,
+        candidates: Vec<u32>,
+        kinds: u8,
+        room: Option<&Room<'_>>,
+        skip: &[u32],
+    ) -> Vec<(f64, u32)> {
         let room_of = |form: u32| room.map_or(0.0, |r| (r.of)(form));
-        let most = room.map_or(0.0, |r| r.most);
         let mut bounded: Vec<(f64, u32)> = candidates
             .into_iter()
             .filter(|form| self.form_kind(*form) & kinds != 0)
             // Forms whose names cannot reach the threshold even when equal to the query (every
             // one listed with a birth year far from the query's) are not even bounded.
             .filter(|form| room.is_none() || 1.0 + room_of(*form) + EPSILON >= REVIEW_THRESHOLD)
+            .filter(|form| skip.binary_search(form).is_err())
             .map(|form| (evaluator.bound(self, form), form))
             .filter(|(bound, _)| bound + EPSILON >= REVIEW_THRESHOLD)
             .collect();
         if room.is_some() {
             bounded.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         }
-        let mut scratch = Scratch::default();
+        bounded
+    }
+
+    /// Step 3's alignments, in the order of `bounded`, of the forms that can reach the floor
+    /// (raised by what `visit` returns); best first, it stops at the first bound that cannot.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn align_in_order(
+        &self,
+        evaluator: &Evaluator<'_, '_>,
+        bounded: Vec<(f64, u32)>,
+        room: Option<&Room<'_>>,
+        floor: &mut Floor,
+        visit: &mut dyn FnMut(FormMatch) -> Floor,
+        scratch: &mut Scratch,
+        search: &mut Search,
+    ) {
+        let room_of = |form: u32| room.map_or(0.0, |r| (r.of)(form));
+        let most = room.map_or(0.0, |r| r.most);
         for (bound, form) in bounded {
             if bound + most + EPSILON < floor.score || bound + EPSILON < floor.similarity {
                 if room.is_some() {
@@ -213,21 +276,27 @@ impl NameIndex {
                 continue;
             }
             search.aligned += 1;
-            let found = evaluator.align(self, form, &mut scratch);
+            let found = evaluator.align(self, form, scratch);
             if found.similarity >= REVIEW_THRESHOLD {
                 let next = visit(found);
-                floor = Floor {
+                *floor = Floor {
                     score: floor.score.max(next.score),
                     similarity: floor.similarity.max(next.similarity),
                 };
             }
         }
-        search
     }
 
-    /// Step 2: the candidate forms, or `None` when the query is all initials and nothing
+    /// Step 2: the candidate forms that can reach `threshold` (the review threshold, or more
+    /// once the caller has kept enough), or `None` when the query is all initials and nothing
     /// narrows the search (every form is then a candidate).
-    fn candidates(&self, hits: &[Hit], weights: &[f64], initial: &[bool]) -> Option<Vec<u32>> {
+    pub(super) fn candidates(
+        &self,
+        hits: &[Hit],
+        weights: &[f64],
+        initial: &[bool],
+        threshold: f64,
+    ) -> Option<Vec<u32>> {
         let n = weights.len();
         let total: f64 = weights.iter().sum();
         let mut part_terms: Vec<Vec<u32>> = vec![Vec::new(); n];
@@ -247,7 +316,7 @@ impl NameIndex {
             .map(|terms| terms.iter().map(|t| self.postings_of(*t).len()).sum())
             .collect();
         // The weight a form may miss and still reach the threshold.
-        let slack = (1.0 - REVIEW_THRESHOLD) * total + EPSILON;
+        let slack = (1.0 - threshold) * total + EPSILON;
         let mut eligible: Vec<usize> = (0..n)
             .filter(|i| !initial.get(*i).copied().unwrap_or(true))
             .collect();

@@ -8,9 +8,14 @@
 //! paired at most once, so the query `han han` cannot earn twice from the one `han` of
 //! `han li`).
 
-use super::hits::Hits;
+use super::hits::{Hit, Hits};
 use super::index::{FormMatch, NameIndex};
-use super::score::{self, is_initial_pair, Pair, Scratch, INITIAL_CREDIT, MAX_PARTS};
+use super::score::{
+    self, is_initial_pair, Pair, Scratch, INITIAL_CREDIT, MAX_PARTS, REVIEW_THRESHOLD,
+};
+
+/// Slack for floating-point rounding when hits are pruned (errs towards keeping more).
+const MARGIN: f64 = 1e-9;
 use super::term::TermRef;
 
 /// A query as step 3 needs it: its parts, their weights and its hits.
@@ -78,6 +83,44 @@ impl<'q, 't> Evaluator<'q, 't> {
             }
         }
         credits
+    }
+
+    /// The same query with only the hits that an alignment reaching similarity `need` can use,
+    /// or `None` when `need` is no more than the review threshold (every hit can then be used).
+    ///
+    /// A hit covering query weight `w` at similarity `s` loses `(1 - s) * w` of the total
+    /// against an exact pairing, and an alignment's similarity is at most what its pairs earn
+    /// over the total: a form aligned through a hit that loses more than `(1 - need) * total`
+    /// cannot reach `need`.
+    pub(super) fn reaching(&self, need: f64) -> Option<Evaluator<'q, 't>> {
+        if need <= REVIEW_THRESHOLD + MARGIN {
+            return None;
+        }
+        let slack = (1.0 - need) * self.total + MARGIN;
+        let list: Vec<Hit> = self
+            .hits
+            .all()
+            .iter()
+            .filter(|hit| {
+                let covered: f64 = self
+                    .weights
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| hit.parts & (1 << i) != 0)
+                    .map(|(_, w)| w)
+                    .sum();
+                (1.0 - hit.similarity) * covered <= slack
+            })
+            .copied()
+            .collect();
+        Some(Evaluator {
+            parts: self.parts,
+            weights: self.weights.clone(),
+            initial: self.initial.clone(),
+            total: self.total,
+            initials_credit: self.initials_credit,
+            hits: Hits::new(list),
+        })
     }
 
     pub(super) fn weights(&self) -> &[f64] {
