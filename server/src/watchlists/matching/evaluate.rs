@@ -64,19 +64,22 @@ impl<'q, 't> Evaluator<'q, 't> {
         self.initials_credit
     }
 
+    /// The query weight of the parts in `parts` (bit i: part i).
+    fn covered(&self, parts: u32) -> f64 {
+        self.weights
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| parts & (1 << i) != 0)
+            .map(|(_, w)| w)
+            .sum()
+    }
+
     /// Each hit term once (ascending), with its best credit: similarity times the query weight
     /// the hit covers. (Computed on demand: only searches with many candidates need it.)
     pub(super) fn term_credits(&self) -> Vec<(u32, f32)> {
         let mut credits: Vec<(u32, f32)> = Vec::new();
         for hit in self.hits.all() {
-            let covered: f64 = self
-                .weights
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| hit.parts & (1 << i) != 0)
-                .map(|(_, w)| w)
-                .sum();
-            let credit = (hit.similarity * covered) as f32;
+            let credit = (hit.similarity * self.covered(hit.parts)) as f32;
             match credits.last_mut() {
                 Some((term, best)) if *term == hit.term => *best = best.max(credit),
                 _ => credits.push((hit.term, credit)),
@@ -101,16 +104,7 @@ impl<'q, 't> Evaluator<'q, 't> {
             .hits
             .all()
             .iter()
-            .filter(|hit| {
-                let covered: f64 = self
-                    .weights
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| hit.parts & (1 << i) != 0)
-                    .map(|(_, w)| w)
-                    .sum();
-                (1.0 - hit.similarity) * covered <= slack
-            })
+            .filter(|hit| (1.0 - hit.similarity) * self.covered(hit.parts) <= slack)
             .copied()
             .collect();
         Some(Evaluator {
