@@ -20,9 +20,9 @@
 //!    email and one wallet) and reports p50 / p99 per profile, and for the five slowest the
 //!    index search alone and how many names they match. Target: p99 under 1 ms.
 //! 4. For the first BENCH_BRUTE profiles, scans every name with the same scorer (the index must
-//!    find exactly the same names, and the best-first search the same best match per entry) and with plain Jaro-Winkler on every pair of name parts (no
-//!    comparability gate), and reports the index's recall against each at 0.85 and the speed
-//!    ratio. Target: recall ≥ 99%. With BENCH_DIAG, also the most frequent part pairs that the
+//!    find exactly the same names, and the best-first search the same best match per entry)
+//!    and with plain Jaro-Winkler on every pair of name parts (no comparability gate), and
+//!    reports the index's recall against each at 0.85 and the speed ratio. Target: recall ≥ 99%. With BENCH_DIAG, also the most frequent part pairs that the
 //!    plain scan paired and the comparability rule (`term.rs`) did not, by shared prefix length.
 // The name pools are slices of slices; clippy suggests dropping a `*` that type inference needs.
 #![allow(clippy::explicit_auto_deref)]

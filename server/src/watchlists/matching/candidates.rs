@@ -14,11 +14,13 @@
 //!    (prefix filtering).
 //! 3. Each candidate is bounded from its hits, and only forms whose bound reaches the floor are
 //!    aligned (`evaluate.rs`; with thousands of candidates, `accumulate.rs` first drops those
-//!    whose hit credits, summed over the postings, cannot reach the threshold). The floor is the review threshold, or, when the caller wants only
-//!    the best matches ([`NameIndex::search_best_first`]), what the caller's worst kept match
-//!    leaves (a score, and a name similarity once the worst kept match scores 1 and is
-//!    critical): candidates are then aligned best bound first, and the search stops at the
-//!    first whose bound cannot reach it.
+//!    whose hit credits, summed over the postings, cannot reach the threshold). The floor is
+//!    the review threshold, or, when the caller wants only the best matches
+//!    ([`NameIndex::search_best_first`]), what the caller's worst kept match leaves (a score,
+//!    and a name similarity once the worst kept match scores 1 and is critical): candidates
+//!    are then aligned best bound first, and the search stops at the first whose bound cannot
+//!    reach it. Such a search first aligns the forms holding the query's parts as written, and
+//!    drops the hits that cannot reach the floor they leave before step 2 (`seed.rs`).
 //!
 //! Every step only drops forms that cannot score 0.85 (or cannot reach the caller's floor), so
 //! the answer equals the exhaustive scan with the same scorer (`NameIndex::exhaustive`), which
@@ -32,7 +34,8 @@ use super::normalise::is_initial;
 use super::score::{self, Scratch, REVIEW_THRESHOLD};
 use super::term::{NameTerms, Term, TermRef};
 
-/// Slack for floating-point rounding in the bounds (errs towards keeping more forms).
+/// Slack for floating-point rounding in the bounds and in pruning hits (errs towards keeping
+/// more).
 pub(super) const EPSILON: f64 = 1e-9;
 /// From this many postings on, forms are de-duplicated with a bitmap rather than a sort.
 const BITMAP_FROM: usize = 4096;
@@ -131,10 +134,10 @@ impl NameIndex {
 
     /// Hands `visit` the forms at or above the review threshold, best bound first, whose names
     /// can reach the [`Floor`] `visit` last returned, or `floor` until it returns one (the
-    /// review threshold, or more once the caller has kept enough, from this search or an earlier
-    /// one for another reading of the name): a name scores its similarity plus at most its form's `room`, and the
-    /// search skips every form whose bound plus room is below the floor's score, or whose bound
-    /// is below its similarity. `Search::matches` stays empty.
+    /// review threshold, or more once the caller has kept enough, from this search or an
+    /// earlier one for another reading of the name): a name scores its similarity plus at most
+    /// its form's `room`, and the search skips every form whose bound plus room is below the
+    /// floor's score, or whose bound is below its similarity. `Search::matches` stays empty.
     pub fn search_best_first(
         &self,
         query: &NameTerms,

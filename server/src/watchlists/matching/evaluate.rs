@@ -8,14 +8,13 @@
 //! paired at most once, so the query `han han` cannot earn twice from the one `han` of
 //! `han li`).
 
+use super::candidates::EPSILON;
 use super::hits::{Hit, Hits};
 use super::index::{FormMatch, NameIndex};
 use super::score::{
     self, is_initial_pair, Pair, Scratch, INITIAL_CREDIT, MAX_PARTS, REVIEW_THRESHOLD,
 };
 
-/// Slack for floating-point rounding when hits are pruned (errs towards keeping more).
-const MARGIN: f64 = 1e-9;
 use super::term::TermRef;
 
 /// A query as step 3 needs it: its parts, their weights and its hits.
@@ -96,10 +95,10 @@ impl<'q, 't> Evaluator<'q, 't> {
     /// over the total: a form aligned through a hit that loses more than `(1 - need) * total`
     /// cannot reach `need`.
     pub(super) fn reaching(&self, need: f64) -> Option<Evaluator<'q, 't>> {
-        if need <= REVIEW_THRESHOLD + MARGIN {
+        if need <= REVIEW_THRESHOLD + EPSILON {
             return None;
         }
-        let slack = (1.0 - need) * self.total + MARGIN;
+        let slack = (1.0 - need) * self.total + EPSILON;
         let list: Vec<Hit> = self
             .hits
             .all()
