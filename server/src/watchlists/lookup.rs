@@ -9,7 +9,9 @@ mod profile_fields;
 pub use inputs::{entry_digest, matcher_inputs};
 
 use super::entry::Entry;
-use super::matching::{IdentifierKind, Matcher, NameMatch, NameQuery, Severity as MatchSeverity};
+use super::matching::{
+    IdentifierKind, Matcher, NameMatch, NameQuery, Severity as MatchSeverity, REVIEW_THRESHOLD,
+};
 use crate::scoring::finding::Severity;
 use crate::scoring::known::{WatchlistHit, WatchlistLookup};
 use clearance_app::model::profile::ProfileDocument;
@@ -148,7 +150,10 @@ impl LoadedList {
                     }
                     (ListRole::Sanctions, MatchSeverity::Review) => ("KNOWN-01", Severity::High),
                 };
-                let explanation = explanation_of(&m);
+                let mut explanation = explanation_of(&m);
+                if indicator == "KNOWN-05" {
+                    restate_decision(&mut explanation, indicator, m.score);
+                }
                 let hit = self.hit(Found {
                     indicator,
                     entry_id: &m.entry_id,
@@ -168,7 +173,8 @@ impl LoadedList {
                 continue;
             }
             for m in self.matcher.match_organization(name) {
-                let explanation = explanation_of(&m);
+                let mut explanation = explanation_of(&m);
+                restate_decision(&mut explanation, "KNOWN-04", m.score);
                 let hit = self.hit(Found {
                     indicator: "KNOWN-04",
                     entry_id: &m.entry_id,
@@ -234,6 +240,21 @@ fn explanation_of(m: &NameMatch) -> Vec<(String, String)> {
         .collect()
 }
 
+/// KNOWN-04 (a listed front as employer) and KNOWN-05 (a published alias) are high at any score
+/// from review up (INDICATORS.md §3): the matcher's decision line speaks of KNOWN-01's critical
+/// hold, which they never reach, so theirs says why they are high instead.
+fn restate_decision(explanation: &mut [(String, String)], indicator: &str, score: f64) {
+    let why = match indicator {
+        "KNOWN-04" => "a listed organisation as employer is high at any score from review up",
+        _ => "a published alias is high at any score from review up",
+    };
+    for (feature, detail) in explanation.iter_mut() {
+        if feature == "decision" {
+            *detail = format!("high: score {score:.3} ≥ {REVIEW_THRESHOLD}; {indicator}: {why}");
+        }
+    }
+}
+
 /// One hit per indicator and entry: the one with the highest score.
 fn keep_best(best: &mut HashMap<String, WatchlistHit>, hit: WatchlistHit) {
     let key = format!("{}\u{0}{}", hit.indicator, hit.entry_id);
@@ -249,6 +270,17 @@ impl WatchlistLookup for ActiveLists {
             list.identifier_hits(profile, &mut out);
             list.name_hits(profile, &mut out);
         }
+        // The strongest hits of an indicator first, so a person's page leads with them: the
+        // findings keep this order within an indicator, and are stored and shown in it.
+        out.sort_by(|a, b| {
+            a.indicator
+                .cmp(b.indicator)
+                .then(b.severity.cmp(&a.severity))
+                .then(b.score.total_cmp(&a.score))
+                .then_with(|| {
+                    (&a.list, &a.entry_id, &a.field).cmp(&(&b.list, &b.entry_id, &b.field))
+                })
+        });
         out
     }
 }

@@ -201,3 +201,73 @@ fn digests_change_with_the_entry_and_only_with_it() {
     changed.remarks = Some("edited".into());
     assert_ne!(entry_digest(&entries[0]), entry_digest(&changed));
 }
+
+fn incident_names(names: &[&str]) -> ActiveLists {
+    let mut csv = String::from("kind,value,label,source\n");
+    for name in names {
+        csv.push_str(&format!(
+            "name,{name},Alias in incident 2026-020,internal\n"
+        ));
+    }
+    let entries = parse_custom("incidents", csv.as_bytes()).unwrap();
+    let mut lists = ActiveLists::default();
+    lists.add(
+        ListVersion {
+            source: "incidents".into(),
+            version_id: 1,
+        },
+        "custom_csv",
+        &entries,
+    );
+    lists
+}
+
+fn decision_of(hit: &WatchlistHit) -> &str {
+    hit.explanation
+        .iter()
+        .find(|(feature, _)| feature == "decision")
+        .map(|(_, detail)| detail.as_str())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_closest_listed_names_come_first() {
+    let lists = incident_names(&["Kim Chal", "Kimm Chol", "Gim Chol", "Kim Chol"]);
+    let hits = lists.hits(&person("Kim Chol"));
+    let matched: Vec<&str> = hits.iter().map(|h| h.matched.as_str()).collect();
+    assert_eq!(hits.len(), 4, "{matched:?}");
+    assert_eq!(matched[0], "Kim Chol", "{matched:?}");
+    assert!(
+        hits.windows(2).all(|w| w[0].score >= w[1].score),
+        "{:?}",
+        hits.iter()
+            .map(|h| (&h.matched, h.score))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn an_alias_hit_says_it_is_high_not_critical() {
+    let hits = incident_names(&["Kim Chol"]).hits(&person("Kim Chol"));
+    assert_eq!(hits[0].indicator, "KNOWN-05");
+    assert_eq!(hits[0].severity, Severity::High);
+    let decision = decision_of(&hits[0]);
+    assert!(decision.starts_with("high: score 1.000"), "{decision}");
+    assert!(decision.contains("KNOWN-05"), "{decision}");
+}
+
+#[test]
+fn a_front_company_hit_says_it_is_high_not_critical() {
+    let mut doc = person("Alex Carter");
+    doc.employment.push(Employment {
+        employer_name: "Yanbian Silverstar Network Technology Co Ltd".into(),
+        ..Employment::default()
+    });
+    let hits = sdn_lists().hits(&doc);
+    let front = hits.iter().find(|h| h.indicator == "KNOWN-04").unwrap();
+    let decision = decision_of(front);
+    assert!(
+        decision.starts_with("high: ") && decision.contains("KNOWN-04"),
+        "{decision}"
+    );
+}
