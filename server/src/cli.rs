@@ -24,8 +24,9 @@ USAGE:
     server watchlist import --source S --format F PATH...
                                                 import a new version of watch list S from files
                                                 (or one directory holding them); formats:
-                                                ofac_csv, ftm, targets_simple, custom_csv. A
-                                                running server re-screens everyone within seconds
+                                                ofac_csv, ofac_xml, ftm, targets_simple,
+                                                custom_csv (one file of any name). A running
+                                                server re-screens everyone within seconds
     server --help                               this text
 
 Configuration comes from environment variables; see README.md.";
@@ -132,20 +133,31 @@ fn read_list_files(
     use base64::Engine;
     use clearance_app::model::watchlists::{files_of, ListFile};
     let wanted = files_of(format);
+    let only_file = paths.len() == 1;
     let mut found = Vec::new();
     for path in paths {
         let path = std::path::Path::new(path);
-        let files: Vec<std::path::PathBuf> = if path.is_dir() {
-            wanted.iter().map(|name| path.join(name)).collect()
+        let files: Vec<(String, std::path::PathBuf)> = if path.is_dir() {
+            let on_disk: Vec<std::path::PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("reading {}", path.display()))?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .collect();
+            wanted
+                .iter()
+                .map(|name| {
+                    let file = on_disk
+                        .iter()
+                        .find(|f| file_name(f).eq_ignore_ascii_case(name))
+                        .cloned()
+                        .unwrap_or_else(|| path.join(name));
+                    ((*name).to_owned(), file)
+                })
+                .collect()
         } else {
-            vec![path.to_path_buf()]
+            let name = import_name(wanted, &file_name(path), only_file);
+            vec![(name, path.to_path_buf())]
         };
-        for file in files {
-            let name = file
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_owned();
+        for (name, file) in files {
             let bytes =
                 std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
             found.push(ListFile {
@@ -156,6 +168,28 @@ fn read_list_files(
         }
     }
     Ok(found)
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The name a file on disk is imported under: the format's own name for it, whatever its case
+/// (OFAC publishes `SDN.CSV`), or, when a format of one file is given one file, that file
+/// whatever it is called (`incidents.csv` for `custom_csv`). Any other name is passed on as it
+/// is, for the import to refuse with the names it takes.
+fn import_name(wanted: &[&str], on_disk: &str, only_file: bool) -> String {
+    match (
+        wanted.iter().find(|w| w.eq_ignore_ascii_case(on_disk)),
+        wanted,
+    ) {
+        (Some(name), _) => (*name).to_owned(),
+        (None, [single]) if only_file => (*single).to_owned(),
+        _ => on_disk.to_owned(),
+    }
 }
 
 async fn import_watchlist(args: &[String]) -> anyhow::Result<i32> {
@@ -252,5 +286,39 @@ fn verify_audit_export(args: &[String]) -> anyhow::Result<i32> {
             println!("{broken}");
             Ok(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::import_name;
+    use clearance_app::model::watchlists::files_of;
+
+    #[test]
+    fn a_one_file_format_takes_its_one_file_under_any_name() {
+        assert_eq!(
+            import_name(files_of("custom_csv"), "incidents.csv", true),
+            "custom.csv"
+        );
+        assert_eq!(
+            import_name(files_of("ofac_xml"), "sdn_advanced_2026-11.xml", true),
+            "sdn_advanced.xml"
+        );
+    }
+
+    #[test]
+    fn files_of_a_set_are_known_by_their_names_in_any_case() {
+        let set = files_of("ofac_csv");
+        assert_eq!(
+            import_name(set, "SDN_COMMENTS.CSV", false),
+            "sdn_comments.csv"
+        );
+        assert_eq!(import_name(set, "ALT.CSV", true), "alt.csv");
+        // A stray file keeps its name, for the import to refuse by it.
+        assert_eq!(import_name(set, "sdn.csv.bak", true), "sdn.csv.bak");
+        assert_eq!(
+            import_name(files_of("custom_csv"), "other.csv", false),
+            "other.csv"
+        );
     }
 }

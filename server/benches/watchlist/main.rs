@@ -7,6 +7,7 @@
 //!     BENCH_DIAG=1 cargo bench -p server --bench watchlist    # + the part pairs behind misses
 //!     BENCH_DIAG=1 BENCH_DIAG_OUT=pairs.tsv cargo bench …     # … and all of them to a file
 //!     BENCH_REPEAT="han, han" cargo bench -p server --bench watchlist  # one name, for a profiler
+//!     BENCH_SLOW=40 cargo bench -p server --bench watchlist   # the 40 slowest profiles, not 5
 //!
 //! 1. Generates entries (deterministic): persons with Korean, Chinese, Arabic, Slavic and Latin
 //!    names (common names from real pools, a long tail of generated surnames), aliases that are
@@ -174,7 +175,11 @@ fn main() {
     }
     timings.sort();
     slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
-    for (took, name, visited, aligned) in slowest.iter().take(5) {
+    let shown: usize = std::env::var("BENCH_SLOW")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    for (took, name, visited, aligned) in slowest.iter().take(shown) {
         let q = NameQuery {
             name,
             ..NameQuery::default()

@@ -16,6 +16,16 @@ fn compact(number: &str) -> String {
         .collect()
 }
 
+/// The purpose an IBAN is hashed under.
+pub const IBAN_PURPOSE: &str = "iban";
+/// The purpose a routing and account number pair is hashed under (as `routing/account`).
+pub const ACCOUNT_PURPOSE: &str = "account";
+
+/// The purpose an identity document's number is hashed under: its type's.
+pub fn id_purpose(doc_type: &str) -> String {
+    format!("id:{}", doc_type.to_lowercase())
+}
+
 /// `HMAC(key, purpose ‖ 0x00 ‖ number)` in hex; the purpose keeps kinds of number apart.
 pub fn keyed_hash(key: &[u8], purpose: &str, number: &str) -> String {
     let mut mac = match Hmac::<Sha256>::new_from_slice(key) {
@@ -29,7 +39,8 @@ pub fn keyed_hash(key: &[u8], purpose: &str, number: &str) -> String {
     hex::encode(mac.finalize().into_bytes())
 }
 
-fn last4(number: &str) -> String {
+/// The last four letters or digits of a number, the part of it kept for display.
+pub fn last4(number: &str) -> String {
     let compacted = compact(number);
     compacted
         .chars()
@@ -41,7 +52,7 @@ fn last4(number: &str) -> String {
 pub fn protect(doc: &mut ProfileDocument, key: &[u8]) {
     for pay in &mut doc.payment_instructions {
         if let Some(iban) = pay.iban.take().filter(|n| !compact(n).is_empty()) {
-            pay.account_hash = Some(keyed_hash(key, "iban", &iban));
+            pay.account_hash = Some(keyed_hash(key, IBAN_PURPOSE, &iban));
             pay.account_last4 = Some(last4(&iban));
             pay.iban_country = Some(compact(&iban).chars().take(2).collect());
         }
@@ -49,7 +60,7 @@ pub fn protect(doc: &mut ProfileDocument, key: &[u8]) {
         if let Some(account) = pay.account_number.take().filter(|n| !compact(n).is_empty()) {
             pay.account_hash = Some(keyed_hash(
                 key,
-                "account",
+                ACCOUNT_PURPOSE,
                 &format!("{}/{}", compact(&routing), compact(&account)),
             ));
             pay.account_last4 = Some(last4(&account));
@@ -57,7 +68,7 @@ pub fn protect(doc: &mut ProfileDocument, key: &[u8]) {
     }
     for document in &mut doc.identity.id_documents {
         if let Some(number) = document.number.take().filter(|n| !compact(n).is_empty()) {
-            let purpose = format!("id:{}", document.doc_type.to_lowercase());
+            let purpose = id_purpose(&document.doc_type);
             document.number_hash = Some(keyed_hash(key, &purpose, &number));
             document.number_last4 = Some(last4(&number));
         }

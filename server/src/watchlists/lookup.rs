@@ -3,6 +3,7 @@
 //! matcher, each hit with its list, version, entry, score and explanation (INDICATORS.md §2.3).
 //! Pure: built from parsed entries, read by many screenings at once.
 
+mod hashed;
 mod inputs;
 mod profile_fields;
 
@@ -15,6 +16,7 @@ use super::matching::{
 use crate::scoring::finding::Severity;
 use crate::scoring::known::{WatchlistHit, WatchlistLookup};
 use clearance_app::model::profile::ProfileDocument;
+use hashed::{profile_numbers, HashedNumbers};
 use profile_fields::{profile_identifiers, profile_names};
 use std::collections::HashMap;
 
@@ -52,15 +54,28 @@ struct LoadedList {
     matcher: Matcher,
     /// Entry id → (primary name, digest of the entry as imported).
     entries: HashMap<String, (String, String)>,
+    /// The list's ID and account numbers by keyed hash (empty without a hash key).
+    numbers: HashedNumbers,
 }
 
 /// The active lists; empty until a list is imported.
 #[derive(Default)]
 pub struct ActiveLists {
     lists: Vec<LoadedList>,
+    /// The key profiles' ID and account numbers are hashed under; without it those numbers are
+    /// not compared.
+    hash_key: Option<Vec<u8>>,
 }
 
 impl ActiveLists {
+    /// No lists yet, comparing ID and account numbers by their hashes under `key`.
+    pub fn with_hash_key(key: &[u8]) -> ActiveLists {
+        ActiveLists {
+            lists: Vec::new(),
+            hash_key: Some(key.to_vec()),
+        }
+    }
+
     /// Adds a list version (replacing nothing: the caller passes one version per source).
     pub fn add(&mut self, version: ListVersion, format: &str, entries: &[Entry]) {
         let (names, identifiers) = matcher_inputs(entries);
@@ -76,11 +91,16 @@ impl ActiveLists {
                 (e.id.clone(), (shown, entry_digest(e)))
             })
             .collect();
+        let numbers = match &self.hash_key {
+            Some(key) => HashedNumbers::new(key, &identifiers),
+            None => HashedNumbers::default(),
+        };
         self.lists.push(LoadedList {
             version,
             role,
             matcher: Matcher::new(&names, &identifiers),
             entries,
+            numbers,
         });
     }
 
@@ -196,23 +216,8 @@ impl LoadedList {
     fn identifier_hits(&self, profile: &ProfileDocument, out: &mut Vec<WatchlistHit>) {
         for (field, kind, value) in profile_identifiers(profile) {
             for m in self.matcher.match_identifier(kind, value) {
-                let (indicator, severity) = match (self.role, kind) {
-                    (ListRole::Community, _) => ("KNOWN-06", Severity::Medium),
-                    (ListRole::Incidents, _) => ("KNOWN-07", Severity::Critical),
-                    (ListRole::Sanctions, IdentifierKind::Domain)
-                        if field.starts_with("employment") =>
-                    {
-                        ("KNOWN-04", Severity::High)
-                    }
-                    (ListRole::Sanctions, _) => (
-                        m.indicator,
-                        if m.severity == MatchSeverity::Critical {
-                            Severity::Critical
-                        } else {
-                            Severity::Medium
-                        },
-                    ),
-                };
+                let (indicator, severity) =
+                    self.identifier_indicator(kind, &field, m.indicator, m.severity);
                 let explanation = vec![(
                     "identifier".to_owned(),
                     format!("exact {kind:?} match on canonical form {}", m.value).to_lowercase(),
@@ -223,6 +228,69 @@ impl LoadedList {
                     field: field.clone(),
                     value,
                     matched: &m.matched_value,
+                    score: 1.0,
+                    severity,
+                    explanation,
+                }));
+            }
+        }
+    }
+
+    /// What an exact identifier hit on this list raises.
+    fn identifier_indicator(
+        &self,
+        kind: IdentifierKind,
+        field: &str,
+        indicator: &'static str,
+        severity: MatchSeverity,
+    ) -> (&'static str, Severity) {
+        match (self.role, kind) {
+            (ListRole::Community, _) => ("KNOWN-06", Severity::Medium),
+            (ListRole::Incidents, _) => ("KNOWN-07", Severity::Critical),
+            (ListRole::Sanctions, IdentifierKind::Domain) if field.starts_with("employment") => {
+                ("KNOWN-04", Severity::High)
+            }
+            (ListRole::Sanctions, _) => (
+                indicator,
+                if severity == MatchSeverity::Critical {
+                    Severity::Critical
+                } else {
+                    Severity::Medium
+                },
+            ),
+        }
+    }
+
+    /// The profile's ID-document and account numbers that equal a listed one (by keyed hash:
+    /// `hashed.rs`). Only the last four characters of either number are shown.
+    fn number_hits(&self, profile: &ProfileDocument, out: &mut Vec<WatchlistHit>) {
+        for number in profile_numbers(profile) {
+            for listed in self.numbers.find(number.hash) {
+                let (indicator, severity) = self.identifier_indicator(
+                    listed.kind,
+                    &number.field,
+                    listed.kind.indicator(),
+                    MatchSeverity::Critical,
+                );
+                let kind = match listed.kind {
+                    IdentifierKind::BankAccount => "account",
+                    _ => "ID",
+                };
+                let value = format!("{kind} number ending {}", number.last4);
+                let matched = format!("{kind} number ending {}", listed.last4);
+                let explanation = vec![(
+                    "identifier".to_owned(),
+                    format!(
+                        "exact {kind} number match, compared by keyed hash (neither number is \
+                         kept in clear)"
+                    ),
+                )];
+                out.push(self.hit(Found {
+                    indicator,
+                    entry_id: &listed.entry_id,
+                    field: number.field.clone(),
+                    value: &value,
+                    matched: &matched,
                     score: 1.0,
                     severity,
                     explanation,
@@ -268,6 +336,7 @@ impl WatchlistLookup for ActiveLists {
         let mut out = Vec::new();
         for list in &self.lists {
             list.identifier_hits(profile, &mut out);
+            list.number_hits(profile, &mut out);
             list.name_hits(profile, &mut out);
         }
         // The strongest hits of an indicator first, so a person's page leads with them: the

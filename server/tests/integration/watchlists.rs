@@ -513,3 +513,70 @@ db_test!(
         assert!(!second.contains("incident 9"), "reported twice: {second}");
     }
 );
+
+db_test!(
+    a_listed_id_or_account_number_finds_the_stored_hash_of_a_profile_number,
+    |app: TestApp| async move {
+        let lead = token_for(&app, "lead@example.com", "security_lead").await;
+        let hr = app.api_token("hr").await;
+        let (status, created) = send(
+            &app,
+            &hr,
+            "POST",
+            "/api/v1/people",
+            Some(json!({
+                "identity": {
+                    "legal_name": { "full": "Alex Carter" },
+                    "id_documents": [ { "type": "passport", "issuing_country": "US", "number": "X1234567" } ]
+                },
+                "payment_instructions": [ { "method": "wire", "bank_country": "GB",
+                                            "iban": "GB29 NWBK 6016 1331 9268 19" } ],
+            })),
+        )
+        .await;
+        assert_eq!(status, 201, "{created}");
+        let person = created["id"].as_i64().unwrap();
+        assert!(findings_of(&created["screening"], "KNOWN-07").is_empty());
+
+        // Written another way than entered: compared after compaction, by keyed hash.
+        let csv = "kind,value,label,source\n\
+                   id_number,x-123 4567,Passport seen in incident 2026-031,internal\n\
+                   bank_account,gb29nwbk60161331926819,Payroll account in incident 2026-031,internal\n\
+                   id_number,X7654321,Another passport,internal\n";
+        let (status, version) = import(&app, &lead, "incidents", custom_upload(csv)).await;
+        assert_eq!(status, 201, "{version}");
+        rescreened(&app, &lead).await;
+
+        let now = screening(&app, &hr, person).await;
+        let hits = findings_of(&now, "KNOWN-07");
+        assert_eq!(hits.len(), 2, "{now}");
+        let values: Vec<String> = hits
+            .iter()
+            .map(|h| {
+                let evidence = h["evidence"].as_array().unwrap();
+                let first = &evidence[0];
+                format!(
+                    "{}={}",
+                    first["field"].as_str().unwrap(),
+                    first["value"].as_str().unwrap()
+                )
+            })
+            .collect();
+        assert!(
+            values.contains(&"identity.id_documents[0].number=ID number ending 4567".to_owned()),
+            "{values:?}"
+        );
+        assert!(
+            values
+                .contains(&"payment_instructions[0].account=account number ending 6819".to_owned()),
+            "{values:?}"
+        );
+        assert!(hits.iter().all(|h| h["severity"] == "critical"));
+        assert_eq!(now["band"], "critical");
+        let shown = now.to_string();
+        assert!(
+            !shown.contains("1234567") && !shown.contains("60161331926819"),
+            "numbers in clear: {shown}"
+        );
+    }
+);

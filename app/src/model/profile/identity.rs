@@ -49,6 +49,14 @@ pub struct Place {
     pub country: Option<String>,
 }
 
+/// The identity document types the product offers (`IdDocument::doc_type`).
+pub const ID_DOCUMENT_TYPES: [&str; 4] = [
+    "passport",
+    "national_id",
+    "driver_license",
+    "residence_permit",
+];
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct IdDocument {

@@ -61,8 +61,9 @@ impl Services {
             loaded.push((version.clone(), bodies));
         }
         drop(conn);
+        let hash_key = std::sync::Arc::clone(&self.hash_key);
         let lists = blocking(req, move || -> Result<ActiveLists, serde_json::Error> {
-            let mut lists = ActiveLists::default();
+            let mut lists = ActiveLists::with_hash_key(&hash_key);
             for (version, bodies) in loaded {
                 let entries = bodies
                     .iter()

@@ -271,3 +271,113 @@ fn a_front_company_hit_says_it_is_high_not_critical() {
         "{decision}"
     );
 }
+
+const HASH_KEY: &[u8] = b"lookup test key 0123456789abcdef";
+
+fn with_numbers(doc_type: &str, number: &str, iban: &str) -> ProfileDocument {
+    let mut doc = person("Alex Carter");
+    doc.identity
+        .id_documents
+        .push(clearance_app::model::profile::IdDocument {
+            doc_type: doc_type.into(),
+            number: Some(number.into()),
+            ..Default::default()
+        });
+    doc.payment_instructions.push(PaymentInstruction {
+        iban: Some(iban.into()),
+        ..PaymentInstruction::default()
+    });
+    crate::profiles::protect::protect(&mut doc, HASH_KEY);
+    doc
+}
+
+#[test]
+fn a_stored_id_or_account_number_equal_to_a_listed_one_is_a_hit_shown_by_its_last_four() {
+    let entries = parse_custom("incidents", &read("custom.csv")).unwrap();
+    let mut lists = ActiveLists::with_hash_key(HASH_KEY);
+    lists.add(
+        ListVersion {
+            source: "incidents".into(),
+            version_id: 1,
+        },
+        "custom_csv",
+        &entries,
+    );
+    let doc = with_numbers("passport", "X1234567", "gb33 bukb 2020 1555 5555 55");
+    let hits = lists.hits(&doc);
+    let account = hits
+        .iter()
+        .find(|h| h.field == "payment_instructions[0].account")
+        .unwrap_or_else(|| panic!("{hits:?}"));
+    assert_eq!(account.indicator, "KNOWN-07");
+    assert_eq!(account.severity, Severity::Critical);
+    assert_eq!(account.value, "account number ending 5555");
+    let shown = format!("{hits:?}");
+    assert!(!shown.contains("BUKB20201555"), "{shown}");
+
+    // Without the key the same lists cannot compare stored numbers.
+    let mut keyless = ActiveLists::default();
+    keyless.add(
+        ListVersion {
+            source: "incidents".into(),
+            version_id: 1,
+        },
+        "custom_csv",
+        &entries,
+    );
+    assert!(keyless
+        .hits(&doc)
+        .iter()
+        .all(|h| h.field != "payment_instructions[0].account"));
+}
+
+#[test]
+fn a_passport_number_in_sdn_remarks_is_a_critical_known_03_hit_on_a_stored_document() {
+    let entries = {
+        let (sdn, alt, add, comments) = (
+            read("ofac/sdn.csv"),
+            read("ofac/alt.csv"),
+            read("ofac/add.csv"),
+            read("ofac/sdn_comments.csv"),
+        );
+        let files = OfacCsvFiles {
+            sdn: &sdn,
+            alt: &alt,
+            add: &add,
+            comments: &comments,
+        };
+        parse_ofac_csv("us_ofac_sdn", &files).unwrap()
+    };
+    let listed = entries
+        .iter()
+        .find_map(|e| {
+            e.id_numbers
+                .first()
+                .map(|n| (e.id.clone(), n.number.clone()))
+        })
+        .expect("the sample list has an ID number");
+    let mut lists = ActiveLists::with_hash_key(HASH_KEY);
+    lists.add(
+        ListVersion {
+            source: "us_ofac_sdn".into(),
+            version_id: 3,
+        },
+        "ofac_csv",
+        &entries,
+    );
+    let doc = with_numbers(
+        "national_id",
+        &listed.1.to_lowercase(),
+        "DE89370400440532013000",
+    );
+    let hits = lists.hits(&doc);
+    let hit = hits
+        .iter()
+        .find(|h| h.field == "identity.id_documents[0].number")
+        .unwrap_or_else(|| panic!("{listed:?}: {hits:?}"));
+    assert_eq!(
+        (hit.indicator, hit.severity, hit.entry_id.as_str()),
+        ("KNOWN-03", Severity::Critical, listed.0.as_str())
+    );
+    assert!(!format!("{hits:?}").contains(&listed.1), "{hits:?}");
+}
