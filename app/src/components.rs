@@ -4,6 +4,7 @@ pub mod charts;
 #[cfg(feature = "ssr")]
 pub mod csp;
 pub mod feedback;
+pub mod file_text;
 pub mod form_fields;
 pub mod import_report;
 pub mod layout;

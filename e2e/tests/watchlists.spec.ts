@@ -1,6 +1,7 @@
 // Watch lists, end to end: HR enters a person whose e-mail address is not yet on any list; a
 // security lead imports a custom incident list naming that address on the watch-lists page (a
-// malformed file first, refused with its line number); the new version is active, its
+// malformed file first, refused with its line number; then, with JavaScript, a Windows-1252 file
+// chosen with the file picker); the new version is active, its
 // re-screening finishes, and the person's screening page shows the KNOWN-07 hit with its list,
 // entry and explanation. Runs in both projects: `js` and `no-js`.
 //
@@ -56,7 +57,18 @@ test('a security lead imports a list and the hit appears on a person screened be
 
   await page.locator('#list-source').fill(source);
   await page.locator('#list-format').selectOption('custom_csv');
-  await page.locator('#list-first').fill(`kind,value,label,source\nemail,${address},Persona from incident ${tag},internal\n`);
+  const list = `kind,value,label,source\nemail,${address},Persona from incident ${tag} (Müller),internal\n`;
+  const picker = page.locator('#list-first-file');
+  if (js) {
+    // Choosing the file: saved from a spreadsheet on Windows, so Windows-1252, not UTF-8.
+    await picker.setInputFiles({ name: `incidents-${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(list, 'latin1') });
+    await expect(page.getByText(`incidents-${tag}.csv (Windows-1252) is in the field below`)).toBeVisible();
+    await expect(page.locator('#list-first')).toHaveValue(list);
+  } else {
+    // Without JavaScript the picker is hidden and the text is pasted.
+    await expect(picker).toBeHidden();
+    await page.locator('#list-first').fill(list);
+  }
   await page.getByRole('button', { name: 'Import' }).click();
   await expectSettled(page, js);
 

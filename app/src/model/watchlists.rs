@@ -4,6 +4,10 @@
 use super::page::PageInfo;
 use serde::{Deserialize, Serialize};
 
+/// The most the watch-lists page sends in all (its files' text). The OFAC CSV set is about
+/// 10 MiB today; larger lists go through the API or `server watchlist import`.
+pub const PAGE_UPLOAD_MAX_BYTES: usize = 16 * 1024 * 1024;
+
 /// The file formats a list may come in (README, "Watch lists").
 pub const FORMATS: [(&str, &str); 5] = [
     (

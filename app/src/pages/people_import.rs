@@ -1,11 +1,11 @@
 use crate::api::people::ImportPeople;
 use crate::components::feedback::action_error;
+use crate::components::file_text::FileIntoText;
 use leptos::html::{Select, Textarea};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// The most the page sends: the server's limit for form posts. Larger files go through the API.
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 const PAGE_MAX_BYTES: f64 = 1024.0 * 1024.0;
 
 /// Paste profile documents (JSON array or JSON lines) or CSV, or (with JavaScript) pick a file;
@@ -16,7 +16,6 @@ pub fn ImportPeoplePage() -> impl IntoView {
     let import = ServerAction::<ImportPeople>::new();
     let text = NodeRef::<Textarea>::new();
     let format = NodeRef::<Select>::new();
-    let note = RwSignal::new(None::<String>);
     view! {
         <Title text="Import people"/>
         <h1>"Import people"</h1>
@@ -28,17 +27,18 @@ pub fn ImportPeoplePage() -> impl IntoView {
                 <option value="csv">"CSV"</option>
                 <option value="json">"JSON (array or lines)"</option>
             </select>
-            // No name: the file is never sent as such; its text goes into the data field below.
-            <div class="file-pick js-only">
-                <label for="file">"File"</label>
-                <input
-                    type="file"
-                    id="file"
-                    accept=".csv,.json,.jsonl,.ndjson,text/csv,application/json"
-                    on:change=move |ev| load_file(&ev, text, format, note)
-                />
-                <p class="hint" role="status">{move || note.get()}</p>
-            </div>
+            <FileIntoText
+                id="file"
+                label="File"
+                target=text
+                max_bytes=PAGE_MAX_BYTES
+                accept=".csv,.json,.jsonl,.ndjson,text/csv,application/json"
+                on_chosen=Callback::new(move |name: String| {
+                    if let (Some(detected), Some(select)) = (format_of(&name), format.get_untracked()) {
+                        select.set_value(detected);
+                    }
+                })
+            />
             <label for="text">"Data"</label>
             <textarea id="text" name="text" rows="14" required spellcheck="false" node_ref=text></textarea>
             <button type="submit" class="primary" disabled=move || import.pending().get()>
@@ -49,28 +49,10 @@ pub fn ImportPeoplePage() -> impl IntoView {
     }
 }
 
-/// Reads the chosen file into the data field and picks the format from its name.
-#[cfg(feature = "hydrate")]
-fn load_file(
-    ev: &leptos::ev::Event,
-    text: NodeRef<Textarea>,
-    format: NodeRef<Select>,
-    note: RwSignal<Option<String>>,
-) {
-    let input: web_sys::HtmlInputElement = event_target(ev);
-    let Some(file) = input.files().and_then(|files| files.get(0)) else {
-        return;
-    };
-    let name = file.name();
-    if file.size() > PAGE_MAX_BYTES {
-        note.set(Some(format!(
-            "{name} is larger than 1 MiB, the most this page sends: split it, or import it with POST /api/v1/people/import (see the README)."
-        )));
-        input.set_value("");
-        return;
-    }
+/// The format a file's name says, if it says one.
+fn format_of(name: &str) -> Option<&'static str> {
     let lower = name.to_lowercase();
-    let detected = if lower.ends_with(".csv") {
+    if lower.ends_with(".csv") {
         Some("csv")
     } else if [".json", ".jsonl", ".ndjson"]
         .iter()
@@ -79,34 +61,15 @@ fn load_file(
         Some("json")
     } else {
         None
-    };
-    if let (Some(detected), Some(select)) = (detected, format.get_untracked()) {
-        select.set_value(detected);
     }
-    note.set(Some(format!("Reading {name}…")));
-    leptos::task::spawn_local(async move {
-        let read = wasm_bindgen_futures::JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|value| value.as_string());
-        match (read, text.get_untracked()) {
-            (Some(content), Some(area)) => {
-                area.set_value(&content);
-                note.set(Some(format!(
-                    "{name} is in the data field below: check the format, then import."
-                )));
-            }
-            _ => note.set(Some(format!("{name} could not be read as text."))),
-        }
-    });
 }
 
-/// Without JavaScript the file field is hidden and never used.
-#[cfg(not(feature = "hydrate"))]
-fn load_file(
-    _ev: &leptos::ev::Event,
-    _text: NodeRef<Textarea>,
-    _format: NodeRef<Select>,
-    _note: RwSignal<Option<String>>,
-) {
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_file_name_picks_the_format() {
+        assert_eq!(super::format_of("People.CSV"), Some("csv"));
+        assert_eq!(super::format_of("export.ndjson"), Some("json"));
+        assert_eq!(super::format_of("notes.txt"), None);
+    }
 }

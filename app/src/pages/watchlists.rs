@@ -4,9 +4,11 @@
 
 use crate::api::watchlists::{list_watchlists, ImportWatchlist};
 use crate::components::feedback::{action_error, page_error};
+use crate::components::file_text::{mib, FileIntoText};
 use crate::components::pager::Pager;
-use crate::model::watchlists::{ListVersionView, WatchlistsPage, FORMATS};
+use crate::model::watchlists::{ListVersionView, WatchlistsPage, FORMATS, PAGE_UPLOAD_MAX_BYTES};
 use crate::pages::users::short_time;
+use leptos::html::Textarea;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -17,10 +19,6 @@ const POLL_EVERY: Duration = Duration::from_millis(1000);
 
 /// Without JavaScript the page reloads itself while a re-screening runs.
 const RELOAD_WITHOUT_JS: &str = r#"<meta http-equiv="refresh" content="3">"#;
-
-/// Largest upload through this form (the server's limit for form posts); larger lists go
-/// through the API or `server watchlist import`.
-const FORM_LIMIT_HINT: &str = "Up to 1 MiB in all through this form; larger lists (the full OFAC set, OpenSanctions exports) go through POST /api/v1/watchlists/{source}/versions or the server's watchlist import command (README).";
 
 #[component]
 pub fn Watchlists() -> impl IntoView {
@@ -51,7 +49,7 @@ pub fn Watchlists() -> impl IntoView {
     view! {
         <Title text="Watch lists"/>
         <h1>"Watch lists"</h1>
-        <p class="hint">"Every profile is screened against the active version of each list (KNOWN-01 to KNOWN-07): names with fuzzy matching, wallets, e-mail addresses, phones and domains exactly. Importing a version makes it active once it is complete and screens everyone again."</p>
+        <p class="hint">"Every profile is screened against the active version of each list (KNOWN-01 to KNOWN-07): names with fuzzy matching, wallets, e-mail addresses, phones and domains exactly, ID-document and bank-account numbers by their keyed hashes. Importing a version makes it active once it is complete and screens everyone again."</p>
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -164,11 +162,32 @@ fn version_row(v: ListVersionView) -> impl IntoView {
     }
 }
 
+/// A list file's field: (with JavaScript) a picker that loads a file, and the text, pasted or
+/// loaded.
+fn list_file(
+    (id, picker): (&'static str, &'static str),
+    name: &'static str,
+    label: &'static str,
+    rows: u32,
+) -> impl IntoView {
+    let text = NodeRef::<Textarea>::new();
+    let max = PAGE_UPLOAD_MAX_BYTES as f64;
+    view! {
+        <FileIntoText id=picker label=label target=text max_bytes=max accept=".csv,.xml,.json,.jsonl,text/csv,text/xml,application/json"/>
+        <label for=id>{label}" (text)"</label>
+        <textarea id=id name=name rows=rows required=id == "list-first" spellcheck="false" node_ref=text></textarea>
+    }
+}
+
 fn import_form(import: ServerAction<ImportWatchlist>) -> impl IntoView {
+    let limit = format!(
+        "Up to {} in all through this page; larger lists (OpenSanctions exports) go through POST /api/v1/watchlists/{{source}}/versions or the server's watchlist import command (README).",
+        mib(PAGE_UPLOAD_MAX_BYTES as f64)
+    );
     view! {
         <section class="card">
             <h2>"Import a version"</h2>
-            <p class="hint">"Paste the file contents. The file is checked whole first: a malformed file is refused with its line number and the active version stays. "{FORM_LIMIT_HINT}</p>
+            <p class="hint">"Choose the files (with JavaScript) or paste their contents. The files are checked whole first: a malformed file is refused with its line number and the active version stays. "{limit}</p>
             {action_error(import)}
             <ActionForm action=import attr:class="stack">
                 <label for="list-source">"List id"</label>
@@ -178,16 +197,12 @@ fn import_form(import: ServerAction<ImportWatchlist>) -> impl IntoView {
                 <select id="list-format" name="format">
                     {FORMATS.iter().map(|(value, label)| view! { <option value=*value>{*label}</option> }).collect_view()}
                 </select>
-                <label for="list-first">"sdn.csv, or the one file of the other formats"</label>
-                <textarea id="list-first" name="first" rows="6" required></textarea>
+                {list_file(("list-first", "list-first-file"), "first", "sdn.csv, or the one file of the other formats", 6)}
                 <details>
                     <summary>"The rest of the OFAC set"</summary>
-                    <label for="list-alt">"alt.csv"</label>
-                    <textarea id="list-alt" name="alt" rows="4"></textarea>
-                    <label for="list-add">"add.csv"</label>
-                    <textarea id="list-add" name="add" rows="4"></textarea>
-                    <label for="list-comments">"sdn_comments.csv"</label>
-                    <textarea id="list-comments" name="comments" rows="4"></textarea>
+                    {list_file(("list-alt", "list-alt-file"), "alt", "alt.csv", 4)}
+                    {list_file(("list-add", "list-add-file"), "add", "add.csv", 4)}
+                    {list_file(("list-comments", "list-comments-file"), "comments", "sdn_comments.csv", 4)}
                 </details>
                 <button type="submit" class="primary">"Import"</button>
             </ActionForm>

@@ -1,5 +1,5 @@
-//! Request body limits (SECURITY.md E2): 1 MiB for everything, larger only for the one route
-//! that takes bulk imports. A declared length over the limit is refused at once with 413; a body
+//! Request body limits (SECURITY.md E2): 1 MiB for everything, larger only for the routes that
+//! take bulk imports. A declared length over the limit is refused at once with 413; a body
 //! that turns out longer while streaming is cut off and extractors answer 413.
 
 use axum::body::Body;
@@ -10,6 +10,12 @@ use axum::response::{IntoResponse, Response};
 
 pub const DEFAULT_MAX_BYTES: usize = 1024 * 1024;
 const IMPORT_PATH: &str = "/api/v1/people/import";
+/// The watch-lists page's import (a server function taking the files' text).
+const WATCHLIST_PAGE_PATH: &str = "/api/watchlists/import";
+
+/// The page's import, URL-encoded: a CSV's commas, quotes and line ends take three bytes each.
+pub const WATCHLIST_PAGE_MAX_BYTES: usize =
+    2 * clearance_app::model::watchlists::PAGE_UPLOAD_MAX_BYTES;
 
 /// Watch-list uploads through the API (`/api/v1/watchlists/{source}/versions`): the OFAC CSV
 /// set is about 10 MiB today; base64 adds a third. Larger lists (OpenSanctions' full export) go
@@ -22,6 +28,8 @@ pub fn limit_for(path: &str) -> usize {
         crate::rest::people::IMPORT_MAX_BYTES
     } else if path.starts_with("/api/v1/watchlists/") && path.ends_with("/versions") {
         WATCHLIST_MAX_BYTES
+    } else if path == WATCHLIST_PAGE_PATH {
+        WATCHLIST_PAGE_MAX_BYTES
     } else {
         DEFAULT_MAX_BYTES
     }
@@ -51,6 +59,14 @@ mod tests {
         assert!(super::limit_for("/api/v1/people/import") > super::DEFAULT_MAX_BYTES);
         assert_eq!(
             super::limit_for("/api/v1/people/import/x"),
+            super::DEFAULT_MAX_BYTES
+        );
+        assert_eq!(
+            super::limit_for("/api/watchlists/import"),
+            super::WATCHLIST_PAGE_MAX_BYTES
+        );
+        assert_eq!(
+            super::limit_for("/api/watchlists/list"),
             super::DEFAULT_MAX_BYTES
         );
     }
