@@ -7,6 +7,7 @@
 //!     BENCH_DIAG=1 cargo bench -p server --bench watchlist    # + the part pairs behind misses
 //!     BENCH_DIAG=1 BENCH_DIAG_OUT=pairs.tsv cargo bench …     # … and all of them to a file
 //!     BENCH_REPEAT="han, han" cargo bench -p server --bench watchlist  # one name, for a profiler
+//!     BENCH_REPEAT_TIMES=20000 …                              # … screened this often (2000)
 //!     BENCH_SLOW=40 cargo bench -p server --bench watchlist   # the 40 slowest profiles, not 5
 //!
 //! 1. Generates entries (deterministic): persons with Korean, Chinese, Arabic, Slavic and Latin
@@ -143,11 +144,16 @@ fn main() {
             name: &name,
             ..NameQuery::default()
         };
+        let times: u32 = std::env::var("BENCH_REPEAT_TIMES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(2000)
+            .max(1);
         let started = Instant::now();
-        for _ in 0..2000 {
+        for _ in 0..times {
             std::hint::black_box(matcher.match_name(&q));
         }
-        println!("{name:?}: {:.2?} per screening", started.elapsed() / 2000);
+        println!("{name:?}: {:.2?} per screening", started.elapsed() / times);
         return;
     }
     let profiles = profiles(&entries, 2000);

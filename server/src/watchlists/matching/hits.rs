@@ -157,11 +157,14 @@ impl NameIndex {
             }));
         }
         self.listed_initials(parts, initial, &mut hits);
-        hits.sort_by(|a, b| {
+        // A total order (a hit of a unit beats an initial's at equal similarity, as it came
+        // first), so the cheaper unstable sort keeps the same hit of each term and parts.
+        hits.sort_unstable_by(|a, b| {
             a.term
                 .cmp(&b.term)
                 .then(a.parts.cmp(&b.parts))
                 .then(b.similarity.total_cmp(&a.similarity))
+                .then(a.initial.cmp(&b.initial))
         });
         hits.dedup_by(|later, kept| later.term == kept.term && later.parts == kept.parts);
         hits
