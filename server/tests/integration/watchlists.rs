@@ -588,7 +588,9 @@ db_test!(
         // About 1.6 MiB once URL-encoded: over every other form's 1 MiB.
         let mut csv = String::from("kind,value,label,source\n");
         for i in 0..24_000 {
-            csv.push_str(&format!("email,persona{i}@e2e.example,Persona {i},internal\n"));
+            csv.push_str(&format!(
+                "email,persona{i}@e2e.example,Persona {i},internal\n"
+            ));
         }
         let form = [
             ("source", "big_incidents"),
