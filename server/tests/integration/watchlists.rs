@@ -109,6 +109,14 @@ async fn rescreened(app: &TestApp, token: &str) -> Value {
     panic!("the re-screening did not finish");
 }
 
+/// Enters a person through the API as `token`: their id, and the answer (with their first
+/// screening).
+async fn new_person(app: &TestApp, token: &str, body: Value) -> (i64, Value) {
+    let (status, created) = send(app, token, "POST", "/api/v1/people", Some(body)).await;
+    assert_eq!(status, 201, "{created}");
+    (created["id"].as_i64().unwrap(), created)
+}
+
 async fn screening(app: &TestApp, token: &str, person: i64) -> Value {
     let (status, body) = send(
         app,
@@ -127,19 +135,15 @@ db_test!(
     |app: TestApp| async move {
         let lead = token_for(&app, "lead@example.com", "security_lead").await;
         let hr = app.api_token("hr").await;
-        let (status, created) = send(
+        let (person, created) = new_person(
             &app,
             &hr,
-            "POST",
-            "/api/v1/people",
-            Some(json!({
+            json!({
                 "identity": { "legal_name": { "full": "Alex Carter" } },
                 "crypto_wallets": [{ "chain": "ethereum", "address": LAZARUS_WALLET.to_lowercase() }],
-            })),
+            }),
         )
         .await;
-        assert_eq!(status, 201, "{created}");
-        let person = created["id"].as_i64().unwrap();
         assert!(findings_of(&created["screening"], "KNOWN-02").is_empty());
 
         let (status, version) = import(&app, &lead, "us_ofac_sdn", sdn_upload()).await;
@@ -519,23 +523,19 @@ db_test!(
     |app: TestApp| async move {
         let lead = token_for(&app, "lead@example.com", "security_lead").await;
         let hr = app.api_token("hr").await;
-        let (status, created) = send(
+        let (person, created) = new_person(
             &app,
             &hr,
-            "POST",
-            "/api/v1/people",
-            Some(json!({
+            json!({
                 "identity": {
                     "legal_name": { "full": "Alex Carter" },
                     "id_documents": [ { "type": "passport", "issuing_country": "US", "number": "X1234567" } ]
                 },
                 "payment_instructions": [ { "method": "wire", "bank_country": "GB",
                                             "iban": "GB29 NWBK 6016 1331 9268 19" } ],
-            })),
+            }),
         )
         .await;
-        assert_eq!(status, 201, "{created}");
-        let person = created["id"].as_i64().unwrap();
         assert!(findings_of(&created["screening"], "KNOWN-07").is_empty());
 
         // Written another way than entered: compared after compaction, by keyed hash.

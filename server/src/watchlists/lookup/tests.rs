@@ -10,7 +10,7 @@ fn read(name: &str) -> Vec<u8> {
     std::fs::read(format!("{FIXTURES}/{name}")).unwrap()
 }
 
-fn sdn_lists() -> ActiveLists {
+fn sdn_entries() -> Vec<crate::watchlists::Entry> {
     let (sdn, alt, add, comments) = (
         read("ofac/sdn.csv"),
         read("ofac/alt.csv"),
@@ -23,7 +23,11 @@ fn sdn_lists() -> ActiveLists {
         add: &add,
         comments: &comments,
     };
-    let entries = parse_ofac_csv("us_ofac_sdn", &files).unwrap();
+    parse_ofac_csv("us_ofac_sdn", &files).unwrap()
+}
+
+fn sdn_lists() -> ActiveLists {
+    let entries = sdn_entries();
     let mut lists = ActiveLists::default();
     lists.add(
         ListVersion {
@@ -333,21 +337,7 @@ fn a_stored_id_or_account_number_equal_to_a_listed_one_is_a_hit_shown_by_its_las
 
 #[test]
 fn a_passport_number_in_sdn_remarks_is_a_critical_known_03_hit_on_a_stored_document() {
-    let entries = {
-        let (sdn, alt, add, comments) = (
-            read("ofac/sdn.csv"),
-            read("ofac/alt.csv"),
-            read("ofac/add.csv"),
-            read("ofac/sdn_comments.csv"),
-        );
-        let files = OfacCsvFiles {
-            sdn: &sdn,
-            alt: &alt,
-            add: &add,
-            comments: &comments,
-        };
-        parse_ofac_csv("us_ofac_sdn", &files).unwrap()
-    };
+    let entries = sdn_entries();
     let listed = entries
         .iter()
         .find_map(|e| {
