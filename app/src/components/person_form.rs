@@ -282,6 +282,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_form_offers_exactly_the_document_types_whose_numbers_are_matched() {
+        // Watch-list matching hashes a listed ID number under each of these types' purposes.
+        let offered: Vec<&str> = ID_TYPES
+            .iter()
+            .map(|(v, _)| *v)
+            .filter(|v| !v.is_empty())
+            .collect();
+        assert_eq!(offered, crate::model::profile::ID_DOCUMENT_TYPES);
+    }
+
+    #[test]
     fn a_new_form_offers_the_usual_rows_and_an_edit_one_blank_row_more() {
         assert_eq!(Rows::Default.offered(0, PHONE_ROWS), PHONE_ROWS);
         assert_eq!(Rows::Default.offered(5, PHONE_ROWS), 5);

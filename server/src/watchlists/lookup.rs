@@ -216,8 +216,7 @@ impl LoadedList {
     fn identifier_hits(&self, profile: &ProfileDocument, out: &mut Vec<WatchlistHit>) {
         for (field, kind, value) in profile_identifiers(profile) {
             for m in self.matcher.match_identifier(kind, value) {
-                let (indicator, severity) =
-                    self.identifier_indicator(kind, &field, m.indicator, m.severity);
+                let (indicator, severity) = self.identifier_indicator(kind, &field, m.severity);
                 let explanation = vec![(
                     "identifier".to_owned(),
                     format!("exact {kind:?} match on canonical form {}", m.value).to_lowercase(),
@@ -236,12 +235,11 @@ impl LoadedList {
         }
     }
 
-    /// What an exact identifier hit on this list raises.
+    /// What an exact identifier hit of `kind` on this list raises.
     fn identifier_indicator(
         &self,
         kind: IdentifierKind,
         field: &str,
-        indicator: &'static str,
         severity: MatchSeverity,
     ) -> (&'static str, Severity) {
         match (self.role, kind) {
@@ -251,7 +249,7 @@ impl LoadedList {
                 ("KNOWN-04", Severity::High)
             }
             (ListRole::Sanctions, _) => (
-                indicator,
+                kind.indicator(),
                 if severity == MatchSeverity::Critical {
                     Severity::Critical
                 } else {
@@ -266,12 +264,8 @@ impl LoadedList {
     fn number_hits(&self, profile: &ProfileDocument, out: &mut Vec<WatchlistHit>) {
         for number in profile_numbers(profile) {
             for listed in self.numbers.find(number.hash) {
-                let (indicator, severity) = self.identifier_indicator(
-                    listed.kind,
-                    &number.field,
-                    listed.kind.indicator(),
-                    MatchSeverity::Critical,
-                );
+                let (indicator, severity) =
+                    self.identifier_indicator(listed.kind, &number.field, MatchSeverity::Critical);
                 let kind = match listed.kind {
                     IdentifierKind::BankAccount => "account",
                     _ => "ID",

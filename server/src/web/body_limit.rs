@@ -7,11 +7,11 @@ use axum::extract::Request;
 use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use clearance_app::api::watchlists::ImportWatchlist;
+use leptos::server_fn::ServerFn;
 
 pub const DEFAULT_MAX_BYTES: usize = 1024 * 1024;
 const IMPORT_PATH: &str = "/api/v1/people/import";
-/// The watch-lists page's import (a server function taking the files' text).
-const WATCHLIST_PAGE_PATH: &str = "/api/watchlists/import";
 
 /// The page's import, URL-encoded: a CSV's commas, quotes and line ends take three bytes each.
 pub const WATCHLIST_PAGE_MAX_BYTES: usize =
@@ -28,7 +28,8 @@ pub fn limit_for(path: &str) -> usize {
         crate::rest::people::IMPORT_MAX_BYTES
     } else if path.starts_with("/api/v1/watchlists/") && path.ends_with("/versions") {
         WATCHLIST_MAX_BYTES
-    } else if path == WATCHLIST_PAGE_PATH {
+    } else if path == <ImportWatchlist as ServerFn>::PATH {
+        // The watch-lists page's import: a server function taking the files' text.
         WATCHLIST_PAGE_MAX_BYTES
     } else {
         DEFAULT_MAX_BYTES

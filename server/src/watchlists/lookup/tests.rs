@@ -26,18 +26,31 @@ fn sdn_entries() -> Vec<crate::watchlists::Entry> {
     parse_ofac_csv("us_ofac_sdn", &files).unwrap()
 }
 
-fn sdn_lists() -> ActiveLists {
-    let entries = sdn_entries();
-    let mut lists = ActiveLists::default();
+/// `lists` with version `version_id` of list `source` loaded.
+fn with_list(
+    mut lists: ActiveLists,
+    (source, version_id): (&str, i64),
+    format: &str,
+    entries: &[crate::watchlists::Entry],
+) -> ActiveLists {
     lists.add(
         ListVersion {
-            source: "us_ofac_sdn".into(),
-            version_id: 7,
+            source: source.into(),
+            version_id,
         },
-        "ofac_csv",
-        &entries,
+        format,
+        entries,
     );
     lists
+}
+
+fn sdn_lists() -> ActiveLists {
+    with_list(
+        ActiveLists::default(),
+        ("us_ofac_sdn", 7),
+        "ofac_csv",
+        &sdn_entries(),
+    )
 }
 
 fn person(name: &str) -> ProfileDocument {
@@ -185,15 +198,7 @@ fn custom_lists_raise_incident_or_community_indicators_by_their_source() {
         ("incidents", "KNOWN-07", Severity::Critical),
         ("community_osint", "KNOWN-06", Severity::Medium),
     ] {
-        let mut lists = ActiveLists::default();
-        lists.add(
-            ListVersion {
-                source: source.into(),
-                version_id: 1,
-            },
-            "custom_csv",
-            &entries,
-        );
+        let lists = with_list(ActiveLists::default(), (source, 1), "custom_csv", &entries);
         let hits = lists.hits(&doc);
         assert!(
             hits.iter()
@@ -220,16 +225,12 @@ fn incident_names(names: &[&str]) -> ActiveLists {
         ));
     }
     let entries = parse_custom("incidents", csv.as_bytes()).unwrap();
-    let mut lists = ActiveLists::default();
-    lists.add(
-        ListVersion {
-            source: "incidents".into(),
-            version_id: 1,
-        },
+    with_list(
+        ActiveLists::default(),
+        ("incidents", 1),
         "custom_csv",
         &entries,
-    );
-    lists
+    )
 }
 
 fn decision_of(hit: &WatchlistHit) -> &str {
@@ -288,12 +289,9 @@ fn with_numbers(doc_type: &str, number: &str, iban: &str) -> ProfileDocument {
 #[test]
 fn a_stored_id_or_account_number_equal_to_a_listed_one_is_a_hit_shown_by_its_last_four() {
     let entries = parse_custom("incidents", &read("custom.csv")).unwrap();
-    let mut lists = ActiveLists::with_hash_key(HASH_KEY);
-    lists.add(
-        ListVersion {
-            source: "incidents".into(),
-            version_id: 1,
-        },
+    let lists = with_list(
+        ActiveLists::with_hash_key(HASH_KEY),
+        ("incidents", 1),
         "custom_csv",
         &entries,
     );
@@ -310,12 +308,9 @@ fn a_stored_id_or_account_number_equal_to_a_listed_one_is_a_hit_shown_by_its_las
     assert!(!shown.contains("BUKB20201555"), "{shown}");
 
     // Without the key the same lists cannot compare stored numbers.
-    let mut keyless = ActiveLists::default();
-    keyless.add(
-        ListVersion {
-            source: "incidents".into(),
-            version_id: 1,
-        },
+    let keyless = with_list(
+        ActiveLists::default(),
+        ("incidents", 1),
         "custom_csv",
         &entries,
     );
@@ -336,12 +331,9 @@ fn a_passport_number_in_sdn_remarks_is_a_critical_known_03_hit_on_a_stored_docum
                 .map(|n| (e.id.clone(), n.number.clone()))
         })
         .expect("the sample list has an ID number");
-    let mut lists = ActiveLists::with_hash_key(HASH_KEY);
-    lists.add(
-        ListVersion {
-            source: "us_ofac_sdn".into(),
-            version_id: 3,
-        },
+    let lists = with_list(
+        ActiveLists::with_hash_key(HASH_KEY),
+        ("us_ofac_sdn", 3),
         "ofac_csv",
         &entries,
     );
