@@ -5,7 +5,7 @@
 use crate::scoring::dates;
 use clearance_app::model::email::Email;
 use clearance_app::model::error::AppError;
-use clearance_app::model::profile::ProfileDocument;
+use clearance_app::model::profile::{ProfileDocument, ID_DOCUMENT_TYPES};
 
 const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 2000;
@@ -46,6 +46,32 @@ fn country(field: &str, value: &mut Option<String>) -> Check {
             ));
         }
     }
+    Ok(())
+}
+
+/// A document type, normalised (`Driver License` -> `driver_license`). Only the types the
+/// product offers are accepted: a listed ID number is compared with a profile's under each of
+/// them (`watchlists/lookup/hashed.rs`), so a number filed under another type could never match.
+fn document_type(field: &str, value: &mut String) -> Check {
+    let normalised: String = value
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .collect();
+    if !ID_DOCUMENT_TYPES.contains(&normalised.as_str()) {
+        let offered = ID_DOCUMENT_TYPES.join(", ");
+        let message = if normalised.is_empty() {
+            format!("is missing; say which document this is: one of {offered}")
+        } else {
+            format!(
+                "\"{}\" is not a document type the product knows; use one of {offered}",
+                value.trim()
+            )
+        };
+        return Err(bad(field, message));
+    }
+    *value = normalised;
     Ok(())
 }
 
@@ -132,6 +158,7 @@ pub fn validate(doc: &mut ProfileDocument) -> Check {
         )?;
     }
     for (i, d) in doc.identity.id_documents.iter_mut().enumerate() {
+        document_type(&format!("identity.id_documents[{i}].type"), &mut d.doc_type)?;
         country(
             &format!("identity.id_documents[{i}].issuing_country"),
             &mut d.issuing_country,
@@ -256,141 +283,4 @@ fn wallet(field: &str, address: &str) -> Check {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use clearance_app::model::profile::{IdDocument, InterviewObservation, Photo};
-
-    fn doc(name: &str) -> ProfileDocument {
-        let mut d = ProfileDocument::default();
-        d.identity.legal_name.full = name.into();
-        d
-    }
-
-    fn field_of(err: AppError) -> String {
-        err.field().unwrap_or_default().to_owned()
-    }
-
-    #[test]
-    fn a_minimal_profile_is_accepted_and_normalised() {
-        let mut d = doc("  Ada Lovelace ");
-        d.identity.nationality = vec!["gb".into()];
-        d.contact.phones = vec![clearance_app::model::profile::PhoneContact {
-            e164: "+44 20 7946 0958".into(),
-            ..Default::default()
-        }];
-        validate(&mut d).unwrap();
-        assert_eq!(
-            (d.kind.as_str(), d.identity.legal_name.full.as_str()),
-            ("candidate", "Ada Lovelace")
-        );
-        assert_eq!(d.identity.nationality, vec!["GB"]);
-        assert_eq!(d.contact.phones[0].e164, "+442079460958");
-    }
-
-    #[test]
-    fn each_problem_names_its_field() {
-        assert_eq!(
-            field_of(validate(&mut doc("")).unwrap_err()),
-            "identity.legal_name.full"
-        );
-        let mut d = doc("A");
-        d.contact.emails = vec![clearance_app::model::profile::EmailContact {
-            address: "nope".into(),
-            ..Default::default()
-        }];
-        assert_eq!(
-            field_of(validate(&mut d).unwrap_err()),
-            "contact.emails[0].address"
-        );
-        let mut d = doc("A");
-        d.contact.phones = vec![clearance_app::model::profile::PhoneContact {
-            e164: "0800 123".into(),
-            ..Default::default()
-        }];
-        assert_eq!(
-            field_of(validate(&mut d).unwrap_err()),
-            "contact.phones[0].e164"
-        );
-        let mut d = doc("A");
-        d.identity.dob = Some("31/12/1990".into());
-        assert_eq!(field_of(validate(&mut d).unwrap_err()), "identity.dob");
-        let mut d = doc("A");
-        d.identity.claimed_residence.country = Some("USA".into());
-        assert_eq!(
-            field_of(validate(&mut d).unwrap_err()),
-            "identity.claimed_residence.country"
-        );
-        let mut d = doc("A");
-        d.kind = "employee".into();
-        assert_eq!(field_of(validate(&mut d).unwrap_err()), "kind");
-    }
-
-    fn photo(phash: &str) -> Photo {
-        Photo {
-            phash: phash.into(),
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn photo_hashes_are_16_hex_digits_stored_lower_case() {
-        let mut d = doc("A");
-        d.photos = vec![photo(" 9F2A0C1E4B7D3A65 ")];
-        d.identity.id_documents = vec![IdDocument {
-            photo_phash: Some("  ".into()),
-            ..Default::default()
-        }];
-        d.interview_observations = vec![InterviewObservation {
-            snapshot_phash: Some("0000FFFF0000ffff".into()),
-            ..Default::default()
-        }];
-        validate(&mut d).unwrap();
-        assert_eq!(d.photos[0].phash, "9f2a0c1e4b7d3a65");
-        assert_eq!(d.identity.id_documents[0].photo_phash, None);
-        let snapshot = d.interview_observations[0].snapshot_phash.as_deref();
-        assert_eq!(snapshot, Some("0000ffff0000ffff"));
-    }
-
-    #[test]
-    fn a_bad_photo_hash_names_its_field() {
-        let bad = [
-            "",
-            "9f2a",
-            "0x2a0c1e4b7d3a65",
-            "+f2a0c1e4b7d3a65",
-            "9f2a0c1e4b7d3a6g",
-            "éééééééé",
-        ];
-        for bad in bad {
-            let mut d = doc("A");
-            d.photos = vec![photo(bad)];
-            let field = field_of(validate(&mut d).unwrap_err());
-            assert_eq!(field, "photos[0].phash", "{bad:?}");
-        }
-        let mut d = doc("A");
-        let id = IdDocument {
-            photo_phash: Some("not a hash".into()),
-            ..Default::default()
-        };
-        d.identity.id_documents = vec![IdDocument::default(), id];
-        let field = field_of(validate(&mut d).unwrap_err());
-        assert_eq!(field, "identity.id_documents[1].photo_phash");
-        let mut d = doc("A");
-        d.interview_observations = vec![InterviewObservation {
-            snapshot_phash: Some("9f2a0c1e4b7d3a650".into()),
-            ..Default::default()
-        }];
-        let field = field_of(validate(&mut d).unwrap_err());
-        assert_eq!(field, "interview_observations[0].snapshot_phash");
-        let mut d = doc("A");
-        d.photos = vec![photo("9f2a0c1e4b7d3a65")];
-        d.photos[0].captured_at = Some("yesterday".into());
-        let field = field_of(validate(&mut d).unwrap_err());
-        assert_eq!(field, "photos[0].captured_at");
-    }
-
-    #[test]
-    fn malformed_is_a_400() {
-        assert_eq!(validate(&mut doc("")).unwrap_err().status(), 400);
-    }
-}
+mod tests;

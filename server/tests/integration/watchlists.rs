@@ -529,7 +529,9 @@ db_test!(
             json!({
                 "identity": {
                     "legal_name": { "full": "Alex Carter" },
-                    "id_documents": [ { "type": "passport", "issuing_country": "US", "number": "X1234567" } ]
+                    // Written as a person might: stored as `driver_license`, one of the types
+                    // a listed number is compared under.
+                    "id_documents": [ { "type": "Driver License", "issuing_country": "US", "number": "X1234567" } ]
                 },
                 "payment_instructions": [ { "method": "wire", "bank_country": "GB",
                                             "iban": "GB29 NWBK 6016 1331 9268 19" } ],
@@ -577,6 +579,50 @@ db_test!(
         assert!(
             !shown.contains("1234567") && !shown.contains("60161331926819"),
             "numbers in clear: {shown}"
+        );
+    }
+);
+
+db_test!(
+    an_id_document_of_a_type_no_listed_number_is_compared_under_is_refused,
+    |app: TestApp| async move {
+        let hr = app.api_token("hr").await;
+        let person = |doc_type: &str| {
+            json!({
+                "identity": {
+                    "legal_name": { "full": "Alex Carter" },
+                    "id_documents": [ { "type": doc_type, "number": "X1234567" } ]
+                }
+            })
+        };
+        for doc_type in ["visa", ""] {
+            let (status, body) =
+                send(&app, &hr, "POST", "/api/v1/people", Some(person(doc_type))).await;
+            assert_eq!(status, 400, "{body}");
+            assert_eq!(body["field"], "identity.id_documents[0].type", "{body}");
+            assert!(
+                body["error"]
+                    .as_str()
+                    .unwrap()
+                    .contains("passport, national_id"),
+                "{body}"
+            );
+        }
+        let mut db = app.db().await;
+        let stored: i64 = sqlx::Row::get(
+            &sqlx::query("SELECT COUNT(*) FROM people")
+                .fetch_one(&mut db)
+                .await
+                .unwrap(),
+            0,
+        );
+        assert_eq!(stored, 0, "nothing is stored from a refused profile");
+        let (id, _) = new_person(&app, &hr, person("national-id")).await;
+        let (status, stored) = send(&app, &hr, "GET", &format!("/api/v1/people/{id}"), None).await;
+        assert_eq!(status, 200, "{stored}");
+        assert_eq!(
+            stored["document"]["identity"]["id_documents"][0]["type"],
+            "national_id"
         );
     }
 );
