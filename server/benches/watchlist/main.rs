@@ -8,6 +8,7 @@
 //!     BENCH_DIAG=1 BENCH_DIAG_OUT=pairs.tsv cargo bench …     # … and all of them to a file
 //!     BENCH_REPEAT="han, han" cargo bench -p server --bench watchlist  # one name, for a profiler
 //!     BENCH_REPEAT_TIMES=20000 …                              # … screened this often (2000)
+//!     BENCH_COLD=1 BENCH_REPEAT=… …                           # … with the caches evicted each time
 //!     BENCH_SLOW=40 cargo bench -p server --bench watchlist   # the 40 slowest profiles, not 5
 //!
 //! 1. Generates entries (deterministic): persons with Korean, Chinese, Arabic, Slavic and Latin
