@@ -6,13 +6,16 @@
 //! The bound is the lesser of two upper bounds on the credit an alignment can earn: every query
 //! part at its best hit in the form, and every listed part at its best pair (a listed part is
 //! paired at most once, so the query `han han` cannot earn twice from the one `han` of
-//! `han li`).
+//! `han li`), over the query's weight plus what the listed parts that no hit can pair cost
+//! when left over (`score::UNMATCHED_LISTED_WEIGHT`: `ho zi` cannot reach 0.85 against
+//! `ho zi ming` when nothing in the query is like `ming`).
 
 use super::candidates::EPSILON;
 use super::hits::{Hit, Hits};
 use super::index::{FormMatch, NameIndex};
 use super::score::{
     self, is_initial_pair, Pair, Scratch, INITIAL_CREDIT, MAX_PARTS, REVIEW_THRESHOLD,
+    UNMATCHED_LISTED_WEIGHT,
 };
 
 use super::term::TermRef;
@@ -135,12 +138,20 @@ impl<'q, 't> Evaluator<'q, 't> {
             *b = if *init { INITIAL_CREDIT } else { 0.0 };
         }
         let mut listed_best = [0.0f64; MAX_PARTS];
+        // Bit j: some hit can pair listed part j.
+        let mut pairable = 0u32;
         let count = index.form_part_count(form);
-        for (position, term) in index.form_term_ids(form).iter().enumerate() {
+        let ids = index.form_term_ids(form);
+        for (position, term) in ids.iter().enumerate() {
             // A joined listed unit is counted at its first part.
             let first_listed = position.checked_sub(count).unwrap_or(position);
+            let hits = self.hits.of(*term);
+            if !hits.is_empty() {
+                let covers = if position < count { 0b1 } else { 0b11 };
+                pairable |= covers << first_listed;
+            }
             let mut credit_here = 0.0f64;
-            for hit in self.hits.of(*term) {
+            for hit in hits {
                 let mut covered = 0.0;
                 for (i, (b, w)) in best.iter_mut().zip(&self.weights).enumerate() {
                     if hit.parts & (1 << i) != 0 {
@@ -156,7 +167,26 @@ impl<'q, 't> Evaluator<'q, 't> {
         }
         let by_query: f64 = best.iter().zip(&self.weights).map(|(b, w)| b * w).sum();
         let by_listed: f64 = listed_best.iter().sum::<f64>() + self.initials_credit;
-        by_query.min(by_listed) / self.total
+        let credit = by_query.min(by_listed);
+        // The listed parts no hit can pair are left over, each costing a fifth of its weight.
+        // Their lengths are read only when the bound would otherwise let the form through (the
+        // alignment would read them anyway), and not for a query with initials: those pair
+        // outside the hits (`pair_query_initials`).
+        let loose = credit / self.total;
+        if loose + EPSILON < REVIEW_THRESHOLD || self.initials_credit > 0.0 {
+            return loose;
+        }
+        let left: f64 = ids
+            .iter()
+            .take(count)
+            .enumerate()
+            .filter(|(j, _)| pairable & (1 << j) == 0)
+            .map(|(_, id)| {
+                let len = index.term_row(*id).map_or(0, |row| usize::from(row.len));
+                score::part_weight_of_len(len)
+            })
+            .sum();
+        credit / (self.total + UNMATCHED_LISTED_WEIGHT * left)
     }
 
     /// Aligns `form` with the query from the hits, as `score::align` would.

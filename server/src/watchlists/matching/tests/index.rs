@@ -275,6 +275,38 @@ fn one_listed_part_is_not_counted_for_two_query_parts() {
     assert_index_is_exhaustive(&matcher, &query("Han Han"));
 }
 
+/// `Ho Zi` against `HO Zi Ming`: both query parts pair exactly, but `ming` is left over and
+/// costs a fifth of its weight (4 / 4.8 < 0.85), which the bound counts since nothing in the
+/// query can pair it, so only the exact name is aligned.
+#[test]
+fn a_listed_part_nothing_can_pair_lowers_the_bound() {
+    let mut names = vec![
+        person("short", "Ho Zi", &[], &[]),
+        person("long", "HO Zi Ming", &[], &[]),
+    ];
+    let terms = NameTerms::new(&normalise("Ho Zi", Style::Person));
+    let search = Matcher::new(&names, &[])
+        .index
+        .search(&terms, index::PERSON);
+    assert_eq!((search.visited, search.aligned), (2, 1), "{search:?}");
+    assert_eq!(search.matches.len(), 1, "{search:?}");
+    // With an initial in the query, a listed part may pair outside the hits (`k` with
+    // `konstantinopolsky`, 0.94 against a bound of 0.80 were it counted as left over).
+    names.push(person("initial", "Ho Zi M.", &[], &[]));
+    names.push(person(
+        "long",
+        "Alexander Petrovich Konstantinopolsky",
+        &[],
+        &[],
+    ));
+    let matcher = Matcher::new(&names, &[]);
+    for name in ["Ho Zi", "Ho Zi M.", "Ho Zi Mi", "Alexander Petrovich K."] {
+        assert_index_is_exhaustive(&matcher, &query(name));
+    }
+    let query = NameTerms::new(&normalise("Alexander Petrovich K.", Style::Person));
+    assert_eq!(matcher.index.search(&query, index::PERSON).matches.len(), 1);
+}
+
 /// Ties at the top score are broken by name similarity, so once the tenth best match of a name
 /// listed many times is its exact spelling at score 1 and critical, the search skips every near
 /// spelling. Below score 1 it must not: a nearer spelling can be outscored by a further one
