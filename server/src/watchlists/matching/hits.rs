@@ -16,8 +16,8 @@ use super::score::{
     self, part_similarity_to, winkler_prefix, BucketCounts, CommonNeeded, Gate, INITIAL_CREDIT,
     MAX_PREFIX,
 };
-use super::term::{class_key, keys, prefix, second_prefix, suffix, Term, TermRef};
-use super::vocabulary::TermRow;
+use super::term::{class_key, keys, prefix, second_prefix, suffix, Term, TermRef, PREFIX_LEN};
+use super::vocabulary::{third_code, TermRow};
 use std::collections::HashMap;
 
 /// A vocabulary term that a query unit is comparable with.
@@ -224,13 +224,24 @@ impl NameIndex {
         by_key.dedup_by_key(|row| row.term);
         let found_by_key = |id: u32| by_key.binary_search_by_key(&id, |row| row.term).is_ok();
         // Most of the prefix's range is too different to reach the floor, which the terms'
-        // rows show without reading their chars (assuming the longest Winkler prefix).
+        // rows show without reading their chars: they share the unit's first two chars, and a
+        // longer Winkler prefix only when their third char is the unit's too.
+        let unit_third = third_code(unit.chars);
+        let shared_prefix = |row: &TermRow| {
+            let third_differs = unit_third != 0 && row.third != 0 && row.third != unit_third;
+            if unit.chars.len() <= PREFIX_LEN || usize::from(row.len) <= PREFIX_LEN || third_differs
+            {
+                PREFIX_LEN
+            } else {
+                MAX_PREFIX
+            }
+        };
         let by_prefix = singles
             .clone()
             .chain(joins.clone())
             .filter_map(|id| self.term_row(id))
             .filter(|row| {
-                may_reach(usize::from(row.len), row.layers, MAX_PREFIX)
+                may_reach(usize::from(row.len), row.layers, shared_prefix(row))
                     && (unit.class.is_none() || !found_by_key(row.term))
             });
         // The terms found by their ending, or by a leading letter dropped or added (by the

@@ -20,6 +20,20 @@ pub(super) struct TermRow {
     pub term: u32,
     pub len: u16,
     pub joined: bool,
+    /// The term's third char when it is ASCII, else 0 ([`third_code`]). The terms of a prefix's
+    /// range share their first two chars; those whose third differs from the query unit's share
+    /// a Winkler prefix of exactly two, which bounds them more tightly without reading their
+    /// chars. (It fills what would be padding: a row stays 16 bytes.)
+    pub third: u8,
+}
+
+/// A part's third char as [`TermRow::third`] stores it: the ASCII code, or 0 when the part is
+/// shorter or the char is not ASCII (unknown: it may equal anything).
+pub(super) fn third_code(chars: &[char]) -> u8 {
+    match chars.get(2) {
+        Some(c) if c.is_ascii() && *c != '\0' => *c as u8,
+        _ => 0,
+    }
 }
 
 /// The vocabulary's terms, in arenas.
@@ -105,6 +119,7 @@ impl Vocabulary {
             term: id,
             len: u16::try_from(term.chars.len()).unwrap_or(u16::MAX),
             joined: term.joined,
+            third: third_code(term.chars),
         });
         id
     }
@@ -157,4 +172,18 @@ fn partition(len: u32, before: impl Fn(u32) -> bool) -> u32 {
         }
     }
     low
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_is_sixteen_bytes_and_knows_an_ascii_third_char() {
+        assert_eq!(std::mem::size_of::<TermRow>(), 16);
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        assert_eq!(third_code(&chars("anzeko")), b'z');
+        assert_eq!(third_code(&chars("an")), 0, "no third char");
+        assert_eq!(third_code(&chars("anž")), 0, "not ASCII: unknown");
+    }
 }
