@@ -20,6 +20,11 @@ use super::score::{
 
 use super::term::TermRef;
 
+/// A listed single part's weight in the score, from its row (its chars are not read).
+fn listed_weight(index: &NameIndex, term: u32) -> f64 {
+    score::part_weight_of_len(index.term_row(term).map_or(0, |row| usize::from(row.len)))
+}
+
 /// A query as step 3 needs it: its parts, their weights and its hits.
 pub(super) struct Evaluator<'q, 't> {
     parts: &'q [TermRef<'t>],
@@ -169,11 +174,10 @@ impl<'q, 't> Evaluator<'q, 't> {
         let by_listed: f64 = listed_best.iter().sum::<f64>() + self.initials_credit;
         let credit = by_query.min(by_listed);
         // The listed parts no hit can pair are left over, each costing a fifth of its weight.
-        // Their lengths are read only when the bound would otherwise let the form through (the
-        // alignment would read them anyway), and not for a query with initials: those pair
-        // outside the hits (`pair_query_initials`).
+        // Their lengths are read only for a form the bound would otherwise let through, and not
+        // for a query with initials: those pair outside the hits (`pair_query_initials`).
         let loose = credit / self.total;
-        if loose + EPSILON < REVIEW_THRESHOLD || self.initials_credit > 0.0 {
+        if loose + EPSILON < REVIEW_THRESHOLD || self.initial.contains(&true) {
             return loose;
         }
         let left: f64 = ids
@@ -181,10 +185,7 @@ impl<'q, 't> Evaluator<'q, 't> {
             .take(count)
             .enumerate()
             .filter(|(j, _)| pairable & (1 << j) == 0)
-            .map(|(_, id)| {
-                let len = index.term_row(*id).map_or(0, |row| usize::from(row.len));
-                score::part_weight_of_len(len)
-            })
+            .map(|(_, id)| listed_weight(index, *id))
             .sum();
         credit / (self.total + UNMATCHED_LISTED_WEIGHT * left)
     }
@@ -197,8 +198,7 @@ impl<'q, 't> Evaluator<'q, 't> {
         let count = index.form_part_count(form);
         for (position, term) in index.form_term_ids(form).iter().enumerate() {
             let (listed, listed_len) = if position < count {
-                let len = index.term_row(*term).map_or(0, |row| usize::from(row.len));
-                scratch.listed_weights.push(score::part_weight_of_len(len));
+                scratch.listed_weights.push(listed_weight(index, *term));
                 (position, 1)
             } else {
                 (position - count, 2)

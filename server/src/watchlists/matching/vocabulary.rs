@@ -31,7 +31,7 @@ pub(super) struct TermRow {
 /// shorter or the char is not ASCII (unknown: it may equal anything).
 pub(super) fn third_code(chars: &[char]) -> u8 {
     match chars.get(2) {
-        Some(c) if c.is_ascii() && *c != '\0' => *c as u8,
+        Some(c) if c.is_ascii() => *c as u8,
         _ => 0,
     }
 }

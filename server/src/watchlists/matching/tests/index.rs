@@ -294,7 +294,7 @@ fn a_listed_part_nothing_can_pair_lowers_the_bound() {
     // `konstantinopolsky`, 0.94 against a bound of 0.80 were it counted as left over).
     names.push(person("initial", "Ho Zi M.", &[], &[]));
     names.push(person(
-        "long",
+        "alexander",
         "Alexander Petrovich Konstantinopolsky",
         &[],
         &[],
