@@ -10,4 +10,5 @@ pub mod import_report;
 pub mod layout;
 pub mod network;
 pub mod pager;
+pub mod permitted;
 pub mod person_form;

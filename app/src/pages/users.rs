@@ -3,6 +3,8 @@ use crate::api::users::{
 };
 use crate::components::feedback::{action_done, action_error, page_error};
 use crate::components::pager::Pager;
+use crate::components::permitted::PermittedPart;
+use crate::model::access::Operation;
 use crate::model::role::Role;
 use crate::model::user::{InviteSummary, UserSummary, UsersPage};
 use crate::CurrentUser;
@@ -39,19 +41,22 @@ pub fn Users() -> impl IntoView {
     view! {
         <Title text="Users"/>
         <h1>"Users"</h1>
-        <section class="card">
-            <h2>"Invite someone"</h2>
-            <p class="hint">"They receive an e-mail with a single-use link, valid for 7 days, to set their password."</p>
-            {action_error(invite)}
-            {action_done(invite, "Invitation sent.")}
-            <ActionForm action=invite attr:class="row-form">
-                <label for="invite-email">"E-mail address"</label>
-                <input id="invite-email" type="email" name="email" required maxlength="254" autocomplete="off"/>
-                <label for="invite-role">"Role"</label>
-                <RoleSelect id="invite-role" selected=Role::Hr/>
-                <button type="submit" class="primary">"Send invitation"</button>
-            </ActionForm>
-        </section>
+        // Not for other roles, whose page says "Not allowed" below.
+        <PermittedPart operation=Operation::InviteUser>
+            <section class="card">
+                <h2>"Invite someone"</h2>
+                <p class="hint">"They receive an e-mail with a single-use link, valid for 7 days, to set their password."</p>
+                {action_error(invite)}
+                {action_done(invite, "Invitation sent.")}
+                <ActionForm action=invite attr:class="row-form">
+                    <label for="invite-email">"E-mail address"</label>
+                    <input id="invite-email" type="email" name="email" required maxlength="254" autocomplete="off"/>
+                    <label for="invite-role">"Role"</label>
+                    <RoleSelect id="invite-role" selected=Role::Hr/>
+                    <button type="submit" class="primary">"Send invitation"</button>
+                </ActionForm>
+            </section>
+        </PermittedPart>
         {action_error(revoke)}
         {action_error(change_role)}
         {action_error(disable)}

@@ -196,6 +196,44 @@ db_test!(
     }
 );
 
+db_test!(
+    forms_a_role_cannot_send_are_not_shown_to_it,
+    |app: TestApp| async move {
+        // The server functions refuse these roles anyway; the pages must not offer the forms.
+        for role in ["security_lead", "auditor"] {
+            let (client, _) = app.signed_in(role).await;
+            for path in ["/people/new", "/people/import"] {
+                let page = client.get(app.url(path)).send().await.unwrap();
+                assert_eq!(page.status(), 403, "{role} {path}");
+                let html = page.text().await.unwrap();
+                assert!(html.contains("Not allowed"), "{role} {path}");
+                assert!(
+                    !html.contains("Save and screen") && !html.contains(r#"name="text""#),
+                    "{role} {path} shows the form"
+                );
+            }
+            let users = client.get(app.url("/users")).send().await.unwrap();
+            assert_eq!(users.status(), 403, "{role} /users");
+            let html = users.text().await.unwrap();
+            assert!(html.contains("Not allowed"));
+            assert!(
+                !html.contains("Send invitation"),
+                "{role} sees the invitation form"
+            );
+        }
+        let (hr, _) = app.signed_in("hr").await;
+        let new = hr.get(app.url("/people/new")).send().await.unwrap();
+        assert_eq!(new.status(), 200);
+        assert!(new.text().await.unwrap().contains("Save and screen"));
+        let import = hr.get(app.url("/people/import")).send().await.unwrap();
+        assert_eq!(import.status(), 200);
+        assert!(import.text().await.unwrap().contains(r#"name="text""#));
+        let (admin, _) = app.signed_in("admin").await;
+        let users = admin.get(app.url("/users")).send().await.unwrap();
+        assert!(users.text().await.unwrap().contains("Send invitation"));
+    }
+);
+
 db_test!(health_reports_the_database, |app: TestApp| async move {
     let response = reqwest::get(app.url("/healthz")).await.unwrap();
     assert_eq!(response.status(), 200);
