@@ -113,6 +113,9 @@ fn repeatable<V: IntoView + 'static>(
     row: impl Fn(usize) -> V + Send + Clone + 'static,
 ) -> impl IntoView {
     let count = RwSignal::new(start);
+    // Each row on a line of its own, so that a row's fields read across as one entry rather than
+    // wrapping into the next row's columns.
+    let row = move |i: usize| view! { <div class="row-group">{row(i)}</div> };
     view! {
         <For each=move || 0..count.get() key=|i: &usize| *i children=row/>
         // Does nothing without JavaScript, so it is hidden until the page has hydrated.
