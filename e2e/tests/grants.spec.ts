@@ -121,7 +121,7 @@ test.describe('access to a critical repository', () => {
     await main.getByRole('link', { name: 'Request access' }).click();
     await expect(page).toHaveURL(urlOf('/access/new'));
     await expectSettled(page, js);
-    await expect(page.getByLabel('Person number')).toHaveValue(String(personId));
+    await expect(page.getByLabel('Person', { exact: true })).toHaveValue(String(personId));
     await expect(main.getByRole('link', { name: personName })).toBeVisible();
 
     await page.getByLabel('Repository', { exact: true }).selectOption(String(repoId));

@@ -264,6 +264,22 @@ pub struct RequestFormData {
     pub repositories: Vec<RepositoryOption>,
     /// The person the form is for, when one was named.
     pub person: Option<ScreeningBrief>,
+    /// The people whose screening is cleared (only they can be granted access), by name: the
+    /// first [`CLEARED_CHOICES`].
+    pub cleared: Vec<PersonOption>,
+    /// More people are cleared than `cleared` lists.
+    pub more_cleared: bool,
+}
+
+/// How many cleared people the request form offers to choose from; anyone else is reached from
+/// their own page (Access, then Request access), which names them in the address.
+pub const CLEARED_CHOICES: usize = 500;
+
+/// A person the request form offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonOption {
+    pub id: i64,
+    pub name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

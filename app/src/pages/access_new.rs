@@ -6,7 +6,10 @@
 use crate::api::grants::{load_request_form, preview_access_request, RequestAccess};
 use crate::components::feedback::{action_error, page_error, rule_of};
 use crate::model::error::AppError;
-use crate::model::grants::{NewAccessRequest, Permission, PolicyPreview, RequestFormData};
+use crate::model::grants::{
+    NewAccessRequest, Permission, PersonOption, PolicyPreview, RequestFormData, ScreeningBrief,
+    CLEARED_CHOICES,
+};
 use crate::pages::access::{days, screening_brief};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -114,8 +117,17 @@ fn choose_view(
     let RequestFormData {
         repositories,
         person,
+        cleared,
+        more_cleared,
     } = data;
-    let person_value = wanted.person.map(|p| p.to_string()).unwrap_or_default();
+    let nobody_cleared = cleared.is_empty() && wanted.person.is_none();
+    let people = person_choices(cleared, wanted.person, person.as_ref())
+        .into_iter()
+        .map(|(p, selected)| {
+            let text = format!("{} (#{})", p.name, p.id);
+            view! { <option value=p.id selected=selected>{text}</option> }
+        })
+        .collect_view();
     let chosen_repository = wanted.repository;
     let chosen_permission = wanted
         .permission
@@ -151,8 +163,11 @@ fn choose_view(
         <section class="card">
             <h2>"1. What is needed"</h2>
             <Form method="get" action="/access/new" attr:class="row-form">
-                <label for="person">"Person number"</label>
-                <input id="person" name="person" type="number" min="1" step="1" required value=person_value/>
+                <label for="person">"Person"</label>
+                <select id="person" name="person" required>
+                    <option value="">"Choose a cleared person"</option>
+                    {people}
+                </select>
                 <label for="repository">"Repository"</label>
                 <select id="repository" name="repository" required>
                     <option value="">"Choose a repository"</option>
@@ -168,12 +183,42 @@ fn choose_view(
                 let rule = rule_of(&err);
                 view! { <p class="form-error" role="alert">{err.to_string()}{rule}</p> }
             })}
+            {nobody_cleared.then(|| view! {
+                <p class="empty">"No one is cleared yet: access is granted only to people whose screening is cleared. Record the decision on a person's screening page first."</p>
+            })}
+            {more_cleared.then(|| view! {
+                <p class="hint">{format!("The list shows the first {CLEARED_CHOICES} cleared people by name. For anyone else, open their page and choose Access, then Request access.")}</p>
+            })}
             {person_view}
             {no_repositories.then(|| view! {
                 <p class="empty">"No repositories are registered yet. " <a href="/repositories">"Repositories"</a></p>
             })}
         </section>
     }
+}
+
+/// The person choices, each with whether it is selected: the cleared people, and first the
+/// person the address names when they are not among them (not cleared: the policy then says so).
+fn person_choices(
+    cleared: Vec<PersonOption>,
+    wanted: Option<i64>,
+    named: Option<&ScreeningBrief>,
+) -> Vec<(PersonOption, bool)> {
+    let listed = wanted.is_some_and(|id| cleared.iter().any(|p| p.id == id));
+    let extra = wanted.filter(|_| !listed).map(|id| PersonOption {
+        id,
+        name: named
+            .filter(|brief| brief.person_id == id)
+            .map_or_else(|| format!("Person {id}"), |brief| brief.person_name.clone()),
+    });
+    extra
+        .into_iter()
+        .chain(cleared)
+        .map(|p| {
+            let selected = wanted == Some(p.id);
+            (p, selected)
+        })
+        .collect()
 }
 
 /// Step 2: what the policy says; when nothing blocks the request, the form that sends it.
@@ -280,5 +325,39 @@ mod tests {
             Some((7, 30))
         );
         assert_eq!(new.map(|n| n.permission), Some("write".to_owned()));
+    }
+
+    fn option(id: i64, name: &str) -> PersonOption {
+        PersonOption {
+            id,
+            name: name.to_owned(),
+        }
+    }
+
+    fn chosen(choices: &[(PersonOption, bool)]) -> Vec<(i64, bool)> {
+        choices.iter().map(|(p, s)| (p.id, *s)).collect()
+    }
+
+    #[test]
+    fn the_named_person_is_selected_and_offered_first_when_not_cleared() {
+        let cleared = vec![option(2, "Ada Lovelace"), option(5, "Ben Carter")];
+        // Nobody named: the cleared people, none selected.
+        let none = person_choices(cleared.clone(), None, None);
+        assert_eq!(chosen(&none), [(2, false), (5, false)]);
+        // A cleared person named: selected where they are listed.
+        let listed = person_choices(cleared.clone(), Some(5), None);
+        assert_eq!(chosen(&listed), [(2, false), (5, true)]);
+        // Someone not cleared, named from their page: offered first under their name.
+        let brief = ScreeningBrief {
+            person_id: 9,
+            person_name: "Chloe Nguyen".to_owned(),
+            ..ScreeningBrief::default()
+        };
+        let named = person_choices(cleared.clone(), Some(9), Some(&brief));
+        assert_eq!(chosen(&named), [(9, true), (2, false), (5, false)]);
+        assert_eq!(named[0].0.name, "Chloe Nguyen");
+        // A number that resolves to no one: offered as a number (the form names the error).
+        let unknown = person_choices(cleared, Some(77), None);
+        assert_eq!(unknown[0].0.name, "Person 77");
     }
 }

@@ -219,6 +219,25 @@ pub async fn set_status(
         .map(|_| ())
 }
 
+/// The id and name of the people whose status is `status`, by name, at most `limit` (the access
+/// request form offers the cleared ones).
+pub async fn named_with_status(
+    conn: &mut Conn,
+    status: &str,
+    limit: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, full_name FROM people WHERE status = $1 ORDER BY full_name, id LIMIT $2",
+    )
+    .bind(status)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("full_name")?)))
+        .collect()
+}
+
 /// Filters of the list; `None` matches all.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {

@@ -6,13 +6,13 @@ use super::super::Services;
 use super::{facts, views};
 use crate::clock::{rfc3339, unix_now_ms};
 use crate::store::access_requests::{self, Filter};
-use crate::store::repositories;
+use crate::store::{people, repositories};
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::grants::{
     AccessOverview, AccessRequestPage, DesiredGrant, DesiredState, GrantState, GrantsPage,
-    GrantsQuery, Permission, PersonAccess, Provider, QueueEntry, RepositoryOption, RequestFormData,
-    Tier,
+    GrantsQuery, Permission, PersonAccess, PersonOption, Provider, QueueEntry, RepositoryOption,
+    RequestFormData, Tier, CLEARED_CHOICES,
 };
 use clearance_app::model::page::{PageInfo, DEFAULT_PER_PAGE};
 use clearance_app::model::request::RequestContext;
@@ -277,9 +277,21 @@ impl Services {
             },
             None => None,
         };
+        // One more than is offered, to know whether there are more.
+        let mut cleared: Vec<PersonOption> =
+            people::named_with_status(&mut conn, "cleared", CLEARED_CHOICES as i64 + 1)
+                .await
+                .or_internal(req)?
+                .into_iter()
+                .map(|(id, name)| PersonOption { id, name })
+                .collect();
+        let more_cleared = cleared.len() > CLEARED_CHOICES;
+        cleared.truncate(CLEARED_CHOICES);
         Ok(RequestFormData {
             repositories,
             person,
+            cleared,
+            more_cleared,
         })
     }
 }

@@ -214,3 +214,61 @@ db_test!(
         assert_eq!(api.approve(&lead, id).await["state"], "active");
     }
 );
+
+db_test!(
+    the_request_form_offers_the_cleared_people_by_name,
+    |app: TestApp| async move {
+        let api = Api::new(app);
+        let hr = api.user("hr").await;
+        let admin = api.user("admin").await;
+        api.repository(&admin, "acme/docs", "standard").await;
+        let (page_client, _) = api.app.signed_in("hr").await;
+        let form = |query: String| {
+            let client = page_client.clone();
+            let url = api.app.url(&format!("/access/new{query}"));
+            async move {
+                let page = client.get(url).send().await.unwrap();
+                assert_eq!(page.status(), 200);
+                page.text().await.unwrap()
+            }
+        };
+        let name = |n: u32| {
+            clean_profile(n)["identity"]["legal_name"]["full"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+
+        let empty = form(String::new()).await;
+        assert!(empty.contains("No one is cleared yet"), "{empty}");
+
+        let first = api.cleared_person(&hr, 1).await;
+        let second = api.cleared_person(&hr, 2).await;
+        let undecided = api.person(&hr, 3).await;
+        let page = form(String::new()).await;
+        assert!(!page.contains("No one is cleared yet"));
+        let offered = |html: &str, id: i64, n: u32| html.contains(&format!("{} (#{id})", name(n)));
+        assert!(
+            offered(&page, first, 1) && offered(&page, second, 2),
+            "{page}"
+        );
+        assert!(
+            !offered(&page, undecided, 3),
+            "only cleared people are offered"
+        );
+        // By name.
+        let (a, b) = (name(1), name(2));
+        let (earlier, later) = if a < b { (a, b) } else { (b, a) };
+        let position = |text: &str| page.find(text).unwrap();
+        assert!(position(&earlier) < position(&later));
+
+        // Named from their page, someone not cleared is offered too, and selected.
+        let named = form(format!("?person={undecided}")).await;
+        assert!(offered(&named, undecided, 3), "{named}");
+        let option = named
+            .split("<option")
+            .find(|o| o.contains(&format!("(#{undecided})")))
+            .unwrap();
+        assert!(option.contains("selected"), "{option}");
+    }
+);
