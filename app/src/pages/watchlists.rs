@@ -192,7 +192,7 @@ fn import_form(import: ServerAction<ImportWatchlist>) -> impl IntoView {
             <ActionForm action=import attr:class="stack">
                 <label for="list-source">"List id"</label>
                 <input id="list-source" name="source" required maxlength="40" pattern="[a-z][a-z0-9_]{1,39}" value="us_ofac_sdn" autocomplete="off"/>
-                <p class="hint">"Lower-case letters, digits and underscores, e.g. us_ofac_sdn, opensanctions, incidents. A custom list whose id contains “community” raises KNOWN-06 (medium); other custom lists raise KNOWN-07 (critical)."</p>
+                <p class="hint">"Lower-case letters, digits and underscores, e.g. us_ofac_sdn, opensanctions, incidents. On a custom list, identifiers raise KNOWN-07 (critical), or KNOWN-06 (medium) when the list id contains “community”; names raise KNOWN-05 (high)."</p>
                 <label for="list-format">"Format"</label>
                 <select id="list-format" name="format">
                     {FORMATS.iter().map(|(value, label)| view! { <option value=*value>{*label}</option> }).collect_view()}
