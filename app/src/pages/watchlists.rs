@@ -73,6 +73,7 @@ fn lists_view(page: WatchlistsPage, import: ServerAction<ImportWatchlist>) -> im
         page: info,
         may_import,
     } = page;
+    let sources: Vec<String> = active.iter().map(|v| v.source.clone()).collect();
     view! {
         {running.then(|| view! { <noscript inner_html=RELOAD_WITHOUT_JS></noscript> })}
         <section class="card">
@@ -88,7 +89,7 @@ fn lists_view(page: WatchlistsPage, import: ServerAction<ImportWatchlist>) -> im
                 }.into_any()
             }}
         </section>
-        {may_import.then(|| import_form(import))}
+        {may_import.then(|| import_form(import, sources))}
         <h2>"All versions"</h2>
         {if versions.is_empty() {
             view! { <p class="empty">"No versions yet."</p> }.into_any()
@@ -179,7 +180,26 @@ fn list_file(
     }
 }
 
-fn import_form(import: ServerAction<ImportWatchlist>) -> impl IntoView {
+/// `sources`: the ids of the lists in use, offered for the id (a new version of a list keeps its
+/// id; a new id starts another list, screened beside the others).
+fn import_form(import: ServerAction<ImportWatchlist>, sources: Vec<String>) -> impl IntoView {
+    // With lists in use, the id starts blank: the usual import is a new version of one of them,
+    // and a prefilled id unlike theirs would start a parallel list.
+    let (default_id, in_use) = if sources.is_empty() {
+        ("us_ofac_sdn", String::new())
+    } else {
+        (
+            "",
+            format!(
+                " A new version of a list keeps its id; another id starts another list, screened beside the others. In use: {}.",
+                sources.join(", ")
+            ),
+        )
+    };
+    let options = sources
+        .iter()
+        .map(|source| view! { <option value=source.clone()></option> })
+        .collect_view();
     let limit = format!(
         "Up to {} in all through this page; larger lists (OpenSanctions exports) go through POST /api/v1/watchlists/{{source}}/versions or the server's watchlist import command (README).",
         mib(PAGE_UPLOAD_MAX_BYTES as f64)
@@ -191,8 +211,9 @@ fn import_form(import: ServerAction<ImportWatchlist>) -> impl IntoView {
             {action_error(import)}
             <ActionForm action=import attr:class="stack">
                 <label for="list-source">"List id"</label>
-                <input id="list-source" name="source" required maxlength="40" pattern="[a-z][a-z0-9_]{1,39}" value="us_ofac_sdn" autocomplete="off"/>
-                <p class="hint">"Lower-case letters, digits and underscores, e.g. us_ofac_sdn, opensanctions, incidents. On a custom list, identifiers raise KNOWN-07 (critical), or KNOWN-06 (medium) when the list id contains “community”; names raise KNOWN-05 (high)."</p>
+                <input id="list-source" name="source" required maxlength="40" pattern="[a-z][a-z0-9_]{1,39}" value=default_id placeholder="e.g. us_ofac_sdn" autocomplete="off" list="list-sources"/>
+                <datalist id="list-sources">{options}</datalist>
+                <p class="hint">"Lower-case letters, digits and underscores, e.g. us_ofac_sdn, opensanctions, incidents. On a custom list, identifiers raise KNOWN-07 (critical), or KNOWN-06 (medium) when the list id contains “community”; names raise KNOWN-05 (high)."{in_use}</p>
                 <label for="list-format">"Format"</label>
                 <select id="list-format" name="format">
                     {FORMATS.iter().map(|(value, label)| view! { <option value=*value>{*label}</option> }).collect_view()}

@@ -25,3 +25,4 @@ mod personas;
 mod repository_changes;
 mod rules_refresh;
 mod watchlists;
+mod watchlists_page;
