@@ -131,6 +131,10 @@ test.describe('access to a critical repository', () => {
     await expect(page.getByText('2 approvals required')).toBeVisible();
     await expect(page.getByText('No rule blocks this request.')).toBeVisible();
     await expectSettled(page, js);
+    // The address holds the four fields and nothing else (Leptos's client-side form used to
+    // add the nameless button as an empty `&=`).
+    const asked = new URL(page.url()).searchParams;
+    expect([...asked.keys()].sort()).toEqual(['days', 'permission', 'person', 'repository']);
 
     await page.getByLabel('Justification').fill('Works on the payout reconciliation service this quarter');
     await page.getByRole('button', { name: 'Request access' }).click();

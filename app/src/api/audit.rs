@@ -8,6 +8,7 @@ use leptos::prelude::*;
 pub async fn load_audit_page(
     action: Option<String>,
     actor: Option<String>,
+    subject: Option<String>,
     page: u32,
 ) -> Result<AuditPage, AppError> {
     let (ports, request) = super::context::current()?;
@@ -18,6 +19,7 @@ pub async fn load_audit_page(
             crate::model::audit::AuditFilter {
                 action,
                 actor,
+                subject,
                 page,
             },
         )

@@ -26,6 +26,8 @@ pub struct AuditFilter {
     pub action: Option<String>,
     /// Exact actor, e.g. `user:3`.
     pub actor: Option<String>,
+    /// Exact subject, e.g. `person:12`.
+    pub subject: Option<String>,
     /// 1-based page.
     pub page: u32,
 }

@@ -16,6 +16,12 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
+/// Leptos's `Form` adds the submit button's name and value to what it sends even when the button
+/// has no name, which a browser would not: without this the address ends in an empty `&=`.
+fn drop_nameless_submitter(data: &leptos::web_sys::FormData) {
+    data.delete("");
+}
+
 /// Days offered until the person picks another number.
 const DEFAULT_DAYS: i64 = 30;
 
@@ -162,7 +168,12 @@ fn choose_view(
     view! {
         <section class="card">
             <h2>"1. What is needed"</h2>
-            <Form method="get" action="/access/new" attr:class="row-form">
+            <Form
+                method="get"
+                action="/access/new"
+                on_form_data=std::sync::Arc::new(drop_nameless_submitter)
+                attr:class="row-form"
+            >
                 <label for="person">"Person"</label>
                 <select id="person" name="person" required>
                     <option value="">"Choose a cleared person"</option>

@@ -18,10 +18,15 @@ pub fn AuditLog() -> impl IntoView {
         let page = param("page")
             .and_then(|p| p.parse::<u32>().ok())
             .unwrap_or(1);
-        (param("action"), param("actor"), page)
+        Filters {
+            action: param("action"),
+            actor: param("actor"),
+            subject: param("subject"),
+            page,
+        }
     };
-    let data = Resource::new(filters, |(action, actor, page)| {
-        load_audit_page(action, actor, page)
+    let data = Resource::new(filters, |f| {
+        load_audit_page(f.action, f.actor, f.subject, f.page)
     });
     let CurrentUser(me) = expect_context::<CurrentUser>();
     view! {
@@ -29,19 +34,28 @@ pub fn AuditLog() -> impl IntoView {
         <h1>"Audit log"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
-                let (action, actor, _) = filters();
+                let wanted = filters();
                 let may_export = me
                     .await
                     .ok()
                     .flatten()
                     .is_some_and(|a| Operation::ExportEvidence.permits(Some(a.role)));
                 match data.await {
-                    Ok(page) => audit_view(page, action, actor, may_export).into_any(),
+                    Ok(page) => audit_view(page, wanted, may_export).into_any(),
                     Err(err) => page_error(err),
                 }
             })}
         </Suspense>
     }
+}
+
+/// What the address asks for.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Filters {
+    action: Option<String>,
+    actor: Option<String>,
+    subject: Option<String>,
+    page: u32,
 }
 
 /// The most entries one export file holds (the REST route refuses larger ranges).
@@ -75,12 +89,13 @@ fn export_form(entries: Option<i64>) -> impl IntoView {
     }
 }
 
-fn audit_view(
-    data: AuditPage,
-    action: Option<String>,
-    actor: Option<String>,
-    may_export: bool,
-) -> impl IntoView {
+fn audit_view(data: AuditPage, wanted: Filters, may_export: bool) -> impl IntoView {
+    let Filters {
+        action,
+        actor,
+        subject,
+        ..
+    } = wanted;
     let AuditPage {
         entries,
         page,
@@ -104,10 +119,14 @@ fn audit_view(
             </p>
         }.into_any(),
     };
-    let base_query = [("action", &action), ("actor", &actor)]
-        .into_iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}&", encode(v))))
-        .collect::<String>();
+    let base_query = [
+        ("action", &action),
+        ("actor", &actor),
+        ("subject", &subject),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}&", encode(v))))
+    .collect::<String>();
     let selected_action = action.clone().unwrap_or_default();
     view! {
         {chain_view}
@@ -123,9 +142,14 @@ fn audit_view(
             </select>
             <label for="actor">"Actor"</label>
             <input id="actor" name="actor" placeholder="user:1, cli, system" value=actor.clone().unwrap_or_default()/>
+            <label for="subject">"Subject"</label>
+            <input id="subject" name="subject" placeholder="person:12, access_request:3" value=subject.clone().unwrap_or_default()/>
             <button type="submit" class="secondary">"Filter"</button>
             <a href="/audit">"Clear"</a>
         </form>
+        {subject.as_deref().and_then(page_of_subject).map(|(href, label)| view! {
+            <p class="hint">"The history of one subject. " <a href=href>{label}</a></p>
+        })}
         {if entries.is_empty() {
             view! { <p class="empty">"No entries match these filters."</p> }.into_any()
         } else {
@@ -141,19 +165,46 @@ fn audit_view(
 }
 
 fn entry_row(entry: AuditEntryView) -> impl IntoView {
+    let actor_href = format!("/audit?actor={}", encode(&entry.actor));
     let actor = match entry.actor_email {
         Some(email) => format!("{email} ({})", entry.actor),
         None => entry.actor,
     };
+    // An entry without a subject (a refused request) has nothing to follow.
+    let subject = (!entry.subject.is_empty()).then(|| {
+        let href = format!("/audit?subject={}", encode(&entry.subject));
+        view! { <a href=href title="Every entry about this subject">{entry.subject}</a> }
+    });
     view! {
         <tr>
             <td>{entry.seq}</td>
             <td>{short_time(&entry.at)}</td>
-            <td>{actor}</td>
+            <td><a href=actor_href title="Every entry by this actor">{actor}</a></td>
             <td><code>{entry.action}</code></td>
-            <td>{entry.subject}</td>
+            <td>{subject}</td>
             <td><code class="details">{entry.details}</code></td>
         </tr>
+    }
+}
+
+/// The page that shows a subject of the log, where it has one: `person:12` is `/people/12`.
+fn page_of_subject(subject: &str) -> Option<(String, String)> {
+    let (kind, id) = subject.split_once(':')?;
+    let numeric = || id.parse::<i64>().ok();
+    match kind {
+        "person" => numeric().map(|n| (format!("/people/{n}"), format!("Open person {n}"))),
+        "access_request" => {
+            numeric().map(|n| (format!("/access/{n}"), format!("Open access request {n}")))
+        }
+        "repository" => {
+            numeric().map(|n| (format!("/repositories/{n}"), format!("Open repository {n}")))
+        }
+        "campaign" => numeric().map(|n| (format!("/campaigns/{n}"), format!("Open campaign {n}"))),
+        "import" => numeric().map(|n| (format!("/people/import/{n}"), format!("Open import {n}"))),
+        "watchlist" if !id.is_empty() => {
+            Some(("/watchlists".into(), "Open the watch lists".into()))
+        }
+        _ => None,
     }
 }
 
@@ -168,4 +219,41 @@ pub fn encode(value: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_subject_leads_to_its_page_where_it_has_one() {
+        let page = |s: &str| page_of_subject(s).map(|(href, _)| href);
+        assert_eq!(page("person:12").as_deref(), Some("/people/12"));
+        assert_eq!(page("access_request:3").as_deref(), Some("/access/3"));
+        assert_eq!(page("repository:4").as_deref(), Some("/repositories/4"));
+        assert_eq!(page("campaign:1").as_deref(), Some("/campaigns/1"));
+        assert_eq!(page("import:7").as_deref(), Some("/people/import/7"));
+        assert_eq!(
+            page("watchlist:us_ofac_sdn").as_deref(),
+            Some("/watchlists")
+        );
+        // No page of their own, or not an id: no link rather than a broken one.
+        for none in [
+            "grant:2",
+            "user:1",
+            "invite:5",
+            "person:abc",
+            "person",
+            "",
+            "watchlist:",
+        ] {
+            assert_eq!(page(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(encode("person:12"), "person%3A12");
+        assert_eq!(encode("a b&c=d"), "a%20b%26c%3Dd");
+    }
 }

@@ -220,6 +220,7 @@ async fn invite(
 struct AuditQuery {
     action: Option<String>,
     actor: Option<String>,
+    subject: Option<String>,
     page: Option<u32>,
 }
 
@@ -231,6 +232,7 @@ async fn audit_log(
     let filter = AuditFilter {
         action: q.action,
         actor: q.actor,
+        subject: q.subject,
         page: q.page.unwrap_or(1),
     };
     Ok(Json(

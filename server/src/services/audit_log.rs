@@ -28,6 +28,7 @@ impl AuditPort for Services {
         let store_filter = Filter {
             action: clean("action", filter.action)?,
             actor: clean("actor", filter.actor)?,
+            subject: clean("subject", filter.subject)?,
         };
         let wanted = PageInfo::new(filter.page, DEFAULT_PER_PAGE, 0);
         let mut conn = self.db.reader().acquire().await.or_internal(req)?;

@@ -183,7 +183,10 @@ macro_rules! columns {
 }
 macro_rules! filtered {
     () => {
-        " FROM audit_log WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR actor = $2)"
+        concat!(
+            " FROM audit_log WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR actor = $2)",
+            " AND ($3 IS NULL OR subject = $3)"
+        )
     };
 }
 
@@ -192,6 +195,8 @@ macro_rules! filtered {
 pub struct Filter {
     pub action: Option<String>,
     pub actor: Option<String>,
+    /// Exact subject, e.g. `person:12`: the history of one thing.
+    pub subject: Option<String>,
 }
 
 /// One page of entries, newest first, and the number of matching entries.
@@ -205,6 +210,7 @@ pub async fn list(
     let total: i64 = sqlx::query(concat!("SELECT COUNT(*) AS n", filtered!()))
         .bind(filter.action.clone())
         .bind(filter.actor.clone())
+        .bind(filter.subject.clone())
         .fetch_one(&mut *conn)
         .await?
         .try_get("n")?;
@@ -212,10 +218,11 @@ pub async fn list(
         "SELECT ",
         columns!(),
         filtered!(),
-        " ORDER BY seq DESC LIMIT $3 OFFSET $4"
+        " ORDER BY seq DESC LIMIT $4 OFFSET $5"
     ))
     .bind(filter.action.clone())
     .bind(filter.actor.clone())
+    .bind(filter.subject.clone())
     .bind(limit)
     .bind(offset)
     .fetch_all(&mut *conn)

@@ -122,6 +122,113 @@ db_test!(
 );
 
 db_test!(
+    the_history_of_one_subject_is_a_filter_and_every_subject_links_to_it,
+    |app: TestApp| async move {
+        let hr = app.api_token("hr").await;
+        let mut people = Vec::new();
+        for name in ["Ada Lovelace", "Grace Hopper"] {
+            let response = reqwest::Client::new()
+                .post(app.url("/api/v1/people"))
+                .bearer_auth(&hr)
+                .json(&serde_json::json!({ "identity": { "legal_name": { "full": name } } }))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status().as_u16(), 201);
+            let created: serde_json::Value = response.json().await.unwrap();
+            people.push(created["id"].as_i64().unwrap());
+        }
+        let subject = format!("person:{}", people[1]);
+        let mut db = app.db().await;
+        let expected: i64 = db
+            .fetch_one(
+                sqlx::query("SELECT COUNT(*) FROM audit_log WHERE subject = $1").bind(&subject),
+            )
+            .await
+            .unwrap()
+            .get(0);
+        assert!(
+            expected >= 1,
+            "creating a person is audited under its subject"
+        );
+
+        // Through the page's server function and the REST route alike.
+        let (auditor, _) = app.signed_in("auditor").await;
+        let (status, page) = app
+            .call(
+                &auditor,
+                "/api/audit/page",
+                &[("subject", &subject), ("page", "1")],
+            )
+            .await;
+        assert_eq!(status, 200, "{page}");
+        assert_eq!(page["page"]["total"], expected);
+        let entries = page["entries"].as_array().unwrap();
+        assert!(
+            entries.iter().all(|e| e["subject"] == subject.as_str()),
+            "{page}"
+        );
+        let token = app.api_token("auditor").await;
+        let rest: serde_json::Value = reqwest::Client::new()
+            .get(app.url(&format!("/api/v1/audit-log?subject={subject}")))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(rest["page"]["total"], expected);
+        let (_, nothing) = app
+            .call(
+                &auditor,
+                "/api/audit/page",
+                &[("subject", "person:999999"), ("page", "1")],
+            )
+            .await;
+        assert_eq!(nothing["page"]["total"], 0);
+        let (status, _) = app
+            .call(
+                &auditor,
+                "/api/audit/page",
+                &[("subject", &"s".repeat(500)), ("page", "1")],
+            )
+            .await;
+        assert_eq!(status, 422, "an over-long filter is refused");
+
+        // The page: each subject links to its history, which links to the subject's own page.
+        let html = |path: String| {
+            let auditor = auditor.clone();
+            let url = app.url(&path);
+            async move {
+                let response = auditor.get(url).send().await.unwrap();
+                assert_eq!(response.status(), 200);
+                response.text().await.unwrap()
+            }
+        };
+        let all = html("/audit".into()).await;
+        let first = format!("person:{}", people[0]);
+        assert!(
+            all.contains(&format!("href=\"/audit?subject=person%3A{}\"", people[0])),
+            "{first}"
+        );
+        let one = html(format!("/audit?subject=person%3A{}", people[1])).await;
+        assert!(
+            one.contains(&format!("href=\"/people/{}\"", people[1])),
+            "{one}"
+        );
+        assert!(
+            one.contains(&format!("value=\"{subject}\"")),
+            "the filter shows the subject"
+        );
+        assert!(
+            !one.contains(&format!(">{first}<")),
+            "another person's entries are left out"
+        );
+    }
+);
+
+db_test!(
     the_application_database_refuses_to_change_or_delete_audit_entries,
     |app: TestApp| async move {
         app.create_user("a@example.com", "hr").await;
