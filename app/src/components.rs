@@ -1,5 +1,6 @@
 //! Pieces shared by pages.
 
+pub mod audit_link;
 pub mod charts;
 #[cfg(feature = "ssr")]
 pub mod csp;

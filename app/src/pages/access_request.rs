@@ -5,6 +5,7 @@ use crate::api::grants::{
     load_access_request, CancelAccessRequest, ReinstateGrant, ReviewAccess, RevokeGrant,
     SuspendGrant,
 };
+use crate::components::audit_link::AuditHistoryLink;
 use crate::components::feedback::{action_error, page_error};
 use crate::model::grants::{AccessRequestPage, AccessRequestView, ReviewView};
 use crate::pages::access::{
@@ -86,6 +87,7 @@ fn request_view(page: AccessRequestPage, actions: Actions) -> impl IntoView {
         <div class="page-head">
             <h1>{title.clone()}</h1>
             <span data-testid="request-state">{state_badge(request.state)}</span>
+            <AuditHistoryLink subject=format!("access_request:{id}")/>
         </div>
         <p class="hint">{subject.clone()}</p>
         {action_error(actions.review)}

@@ -5,6 +5,7 @@
 use crate::api::campaigns::{
     load_campaign, load_campaign_items, DecideCampaignItem, SignOffCampaign,
 };
+use crate::components::audit_link::AuditHistoryLink;
 use crate::components::charts::{ProgressBar, ProgressRing};
 use crate::components::feedback::{page_error, rule_of};
 use crate::model::campaigns::{
@@ -121,6 +122,7 @@ fn campaign_view(
         <div class="page-head">
             <h1>{title.clone()}</h1>
             <span data-testid="campaign-state">{campaign_state_badge(&state)}</span>
+            <AuditHistoryLink subject=format!("campaign:{id}")/>
         </div>
         {overdue}
         {summary_facts(campaign, first_seq, last_seq, head_hash_at_sign_off)}

@@ -1,4 +1,5 @@
 use crate::api::people::{load_person_page, ConfirmMatch, DismissFinding, RecordDecision};
+use crate::components::audit_link::AuditHistoryLink;
 use crate::components::feedback::{action_done, action_error, page_error};
 use crate::components::network::Network;
 use crate::model::person::{DismissalView, FindingView, PersonPage, ScreeningView};
@@ -81,6 +82,7 @@ fn person_view(
             <h1>{name.clone()}</h1>
             <span class=format!("band band-{band}")>{band.clone()}</span>
             <a class="button secondary" href=access>"Access"</a>
+            <AuditHistoryLink subject=format!("person:{}", person.id)/>
             {may_edit.then(|| view! { <a class="button primary" href=edit>"Edit profile"</a> })}
         </div>
         <p class="hint">{format!("{} · status {} · score {score} of 100 · version {} · changed {}", person.kind, person.status, person.version, short_time(&person.updated_at))}</p>

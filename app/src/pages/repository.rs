@@ -2,6 +2,7 @@
 //! state for the provider.
 
 use crate::api::grants::{load_repository, UpdateRepository};
+use crate::components::audit_link::AuditHistoryLink;
 use crate::components::feedback::{action_error, page_error};
 use crate::model::grants::{AccessRequestView, Provider, RepositoryPage, RepositoryView, Tier};
 use crate::pages::access::{approvals, state_badge, tier_badge, when};
@@ -73,6 +74,7 @@ fn repository_view(page: RepositoryPage, update: ServerAction<UpdateRepository>)
             {may_request.then(|| view! {
                 <a class="button primary" href=format!("/access/new?repository={id}")>"Request access"</a>
             })}
+            <AuditHistoryLink subject=format!("repository:{id}")/>
         </div>
         <dl class="facts">
             <dt>"Provider"</dt><dd>{provider.label()}</dd>

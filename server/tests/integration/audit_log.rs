@@ -225,6 +225,23 @@ db_test!(
             !one.contains(&format!(">{first}<")),
             "another person's entries are left out"
         );
+
+        // The person's own page links to that history for the roles that may read the log.
+        let history = format!("href=\"/audit?subject=person%3A{}\"", people[1]);
+        let person_page = html(format!("/people/{}", people[1])).await;
+        assert!(person_page.contains(&history), "{person_page}");
+        let (hr_client, _) = app.signed_in("hr").await;
+        let response = hr_client
+            .get(app.url(&format!("/people/{}", people[1])))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let for_hr = response.text().await.unwrap();
+        assert!(
+            for_hr.contains("Grace Hopper") && !for_hr.contains(&history),
+            "HR cannot read the log"
+        );
     }
 );
 
