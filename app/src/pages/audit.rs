@@ -143,7 +143,7 @@ fn audit_view(data: AuditPage, wanted: Filters, may_export: bool) -> impl IntoVi
             <label for="actor">"Actor"</label>
             <input id="actor" name="actor" placeholder="user:1, cli, system" value=actor.clone().unwrap_or_default()/>
             <label for="subject">"Subject"</label>
-            <input id="subject" name="subject" placeholder="person:12, access_request:3" value=subject.clone().unwrap_or_default()/>
+            <input id="subject" name="subject" placeholder="person:12" value=subject.clone().unwrap_or_default()/>
             <button type="submit" class="secondary">"Filter"</button>
             <a href="/audit">"Clear"</a>
         </form>
@@ -182,9 +182,44 @@ fn entry_row(entry: AuditEntryView) -> impl IntoView {
             <td><a href=actor_href title="Every entry by this actor">{actor}</a></td>
             <td><code>{entry.action}</code></td>
             <td>{subject}</td>
-            <td><code class="details">{entry.details}</code></td>
+            <td>{details_view(&entry.details)}</td>
         </tr>
     }
+}
+
+/// An entry's details as one line per field, or as written when they are not a JSON object (the
+/// export keeps the exact text; this is for reading).
+fn details_view(details: &str) -> AnyView {
+    match detail_fields(details) {
+        Some(fields) if !fields.is_empty() => view! {
+            <ul class="details">
+                {fields.into_iter().map(|(key, value)| view! {
+                    <li><span class="key">{key}</span> " " <code>{value}</code></li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+        Some(_) => view! { <span class="hint">"—"</span> }.into_any(),
+        None => view! { <code class="details">{details.to_owned()}</code> }.into_any(),
+    }
+}
+
+/// A JSON object's fields by name, strings without their quotes, anything else as compact JSON.
+fn detail_fields(details: &str) -> Option<Vec<(String, String)>> {
+    let serde_json::Value::Object(map) = serde_json::from_str(details).ok()? else {
+        return None;
+    };
+    Some(
+        map.into_iter()
+            .map(|(key, value)| {
+                let value = match value {
+                    serde_json::Value::String(text) => text,
+                    other => other.to_string(),
+                };
+                (key, value)
+            })
+            .collect(),
+    )
 }
 
 /// The page that shows a subject of the log, where it has one: `person:12` is `/people/12`.
@@ -249,6 +284,29 @@ mod tests {
         ] {
             assert_eq!(page(none), None, "{none}");
         }
+    }
+
+    #[test]
+    fn details_read_as_fields_and_anything_else_as_written() {
+        let fields = detail_fields(r#"{"role":"admin","count":3,"ids":[1,2],"note":null}"#);
+        let expected = [
+            ("count", "3"),
+            ("ids", "[1,2]"),
+            ("note", "null"),
+            ("role", "admin"),
+        ];
+        assert_eq!(
+            fields,
+            Some(
+                expected
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect()
+            )
+        );
+        assert_eq!(detail_fields("{}"), Some(Vec::new()));
+        assert_eq!(detail_fields("[1,2]"), None, "not an object");
+        assert_eq!(detail_fields("{broken"), None);
     }
 
     #[test]
