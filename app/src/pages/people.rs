@@ -35,8 +35,8 @@ pub fn People() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let may_add = me.await.ok().flatten().is_some_and(|a| Operation::EditPeople.permits(Some(a.role)));
                     may_add.then(|| view! {
+                        <a class="button secondary" href="/people/import">"Import"</a>
                         <a class="button primary" href="/people/new">"Add a person"</a>
-                        <a class="button" href="/people/import">"Import"</a>
                     })
                 })}
             </Suspense>

@@ -71,10 +71,10 @@ fn repository_view(page: RepositoryPage, update: ServerAction<UpdateRepository>)
         <div class="page-head">
             <h1>{name.clone()}</h1>
             {tier_badge(tier)}
+            <AuditHistoryLink subject=format!("repository:{id}")/>
             {may_request.then(|| view! {
                 <a class="button primary" href=format!("/access/new?repository={id}")>"Request access"</a>
             })}
-            <AuditHistoryLink subject=format!("repository:{id}")/>
         </div>
         <dl class="facts">
             <dt>"Provider"</dt><dd>{provider.label()}</dd>
