@@ -94,3 +94,27 @@ test.describe('an invitation', () => {
     await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
   });
 });
+
+test('an admin follows one subject through the audit log', async ({ page, javaScriptEnabled: js }) => {
+  const login = new LoginPage(page, js);
+  await login.goto();
+  await login.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+  await new HomePage(page).expectSignedInAs(ADMIN_EMAIL, 'Admin');
+
+  // Signing in is audited with the admin's user as its subject.
+  await visit(page, js, '/audit?action=auth.signed_in');
+  const firstRow = page.locator('table.audit tbody tr').first();
+  const subjectLink = firstRow.getByRole('cell').nth(4).getByRole('link');
+  const subject = (await subjectLink.textContent())?.trim() ?? '';
+  expect(subject).toMatch(/^user:\d+$/);
+  await subjectLink.click();
+
+  await expect(page).toHaveURL(/\/audit\?subject=user%3A\d+$/);
+  await expectSettled(page, js);
+  await expect(page.getByLabel('Subject')).toHaveValue(subject);
+  const subjects = await page.locator('table.audit tbody tr td:nth-child(5)').allInnerTexts();
+  expect(subjects.length).toBeGreaterThan(0);
+  expect(new Set(subjects.map((s) => s.trim()))).toEqual(new Set([subject]));
+  // The details read as fields, not as a JSON string.
+  await expect(page.locator('table.audit ul.details').first().getByText('client_ip')).toBeVisible();
+});
