@@ -7,6 +7,7 @@ use crate::components::permitted::PermittedPart;
 use crate::model::access::Operation;
 use crate::model::role::Role;
 use crate::model::user::{InviteSummary, UserSummary, UsersPage};
+use crate::pages::audit::encode;
 use crate::CurrentUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -147,6 +148,8 @@ fn user_row(
 ) -> impl IntoView {
     let is_me = my_id == Some(user.id);
     let role_label = format!("Role of {}", user.email);
+    // Admins, the only ones who see this page, may read the log.
+    let activity = format!("/audit?actor={}", encode(&format!("user:{}", user.id)));
     let controls = if is_me {
         view! { <span class="hint">"This is you"</span> }.into_any()
     } else {
@@ -176,7 +179,11 @@ fn user_row(
     };
     view! {
         <tr class:disabled=user.disabled>
-            <td>{user.email.clone()}</td>
+            <td>
+                {user.email.clone()}
+                <br/>
+                <a class="hint" href=activity>"Activity"</a>
+            </td>
             <td>{user.role.label()}</td>
             <td>{if user.disabled { "Disabled" } else { "Active" }}</td>
             <td>{short_time(&user.created_at)}</td>

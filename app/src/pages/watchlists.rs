@@ -143,7 +143,7 @@ fn profiles(n: i64) -> String {
 fn version_row(v: ListVersionView) -> impl IntoView {
     let short_hash = v.content_sha256.chars().take(12).collect::<String>();
     let state = if v.active {
-        view! { <span class="state state-open">"Active"</span> }.into_any()
+        view! { <span class="state state-active">"Active"</span> }.into_any()
     } else {
         view! { <span class="state">"Superseded"</span> }.into_any()
     };

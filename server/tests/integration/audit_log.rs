@@ -122,7 +122,7 @@ db_test!(
 );
 
 db_test!(
-    the_history_of_one_subject_is_a_filter_and_every_subject_links_to_it,
+    the_history_of_a_subject_or_an_actor_is_a_filter_linked_from_their_pages,
     |app: TestApp| async move {
         let hr = app.api_token("hr").await;
         let mut people = Vec::new();
@@ -241,6 +241,22 @@ db_test!(
         assert!(
             for_hr.contains("Grace Hopper") && !for_hr.contains(&history),
             "HR cannot read the log"
+        );
+
+        // An admin reaches each account's activity from the users page.
+        let hr_id = app.who(&hr_client).await["user_id"].as_i64().unwrap();
+        let (admin, _) = app.signed_in("admin").await;
+        let users = admin
+            .get(app.url("/users"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            users.contains(&format!("href=\"/audit?actor=user%3A{hr_id}\"")),
+            "{users}"
         );
     }
 );
