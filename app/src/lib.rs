@@ -6,6 +6,7 @@ pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ports;
+pub mod query_string;
 
 use components::layout::Layout;
 use leptos::prelude::*;

@@ -4,7 +4,7 @@
 
 use crate::components::permitted::PermittedPart;
 use crate::model::access::Operation;
-use crate::pages::audit::encode;
+use crate::query_string::encode;
 use leptos::prelude::*;
 
 /// `subject` as the log names it, e.g. `person:12`.

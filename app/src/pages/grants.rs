@@ -9,7 +9,7 @@ use crate::model::grants::{
     AccessRequestView, GrantState, GrantsPage, GrantsQuery, Permission, Tier,
 };
 use crate::pages::access::{state_badge, tier_badge, when};
-use crate::pages::audit::encode;
+use crate::query_string::encode;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

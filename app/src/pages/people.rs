@@ -80,7 +80,7 @@ fn people_view(data: PeoplePage, q: PeopleQuery) -> impl IntoView {
     .into_iter()
     .filter_map(|(k, v)| {
         v.as_ref()
-            .map(|v| format!("{k}={}&", crate::pages::audit::encode(v)))
+            .map(|v| format!("{k}={}&", crate::query_string::encode(v)))
     })
     .collect::<String>();
     let sort = q.sort.clone().unwrap_or_default();

@@ -7,7 +7,7 @@ use crate::components::permitted::PermittedPart;
 use crate::model::access::Operation;
 use crate::model::role::Role;
 use crate::model::user::{InviteSummary, UserSummary, UsersPage};
-use crate::pages::audit::encode;
+use crate::query_string::encode;
 use crate::CurrentUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
