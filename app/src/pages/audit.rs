@@ -4,7 +4,7 @@ use crate::components::pager::Pager;
 use crate::model::access::Operation;
 use crate::model::audit::{AuditEntryView, AuditPage, ChainStatus};
 use crate::pages::users::short_time;
-use crate::query_string::encode;
+use crate::query_string::{self, encode};
 use crate::CurrentUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -120,14 +120,11 @@ fn audit_view(data: AuditPage, wanted: Filters, may_export: bool) -> impl IntoVi
             </p>
         }.into_any(),
     };
-    let base_query = [
+    let base_query = query_string::filters(&[
         ("action", &action),
         ("actor", &actor),
         ("subject", &subject),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}&", encode(v))))
-    .collect::<String>();
+    ]);
     let selected_action = action.clone().unwrap_or_default();
     view! {
         {chain_view}

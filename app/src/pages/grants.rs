@@ -9,7 +9,7 @@ use crate::model::grants::{
     AccessRequestView, GrantState, GrantsPage, GrantsQuery, Permission, Tier,
 };
 use crate::pages::access::{state_badge, tier_badge, when};
-use crate::query_string::encode;
+use crate::query_string;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -58,17 +58,14 @@ fn grants_view(data: GrantsPage, q: GrantsQuery) -> impl IntoView {
     let window = q.expires_within_days.map(|d| d.to_string());
     let person = q.person_id.map(|id| id.to_string());
     let repository = q.repository_id.map(|id| id.to_string());
-    let base_query = [
+    let base_query = query_string::filters(&[
         ("state", &q.state),
         ("tier", &q.tier),
         ("permission", &q.permission),
         ("expires_within_days", &window),
         ("person_id", &person),
         ("repository_id", &repository),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}&", encode(v))))
-    .collect::<String>();
+    ]);
     let narrowed = match (q.person_id, q.repository_id) {
         (Some(p), Some(r)) => Some(format!(
             "Only the grants of person #{p} on repository #{r}."

@@ -70,19 +70,13 @@ fn select(
 }
 
 fn people_view(data: PeoplePage, q: PeopleQuery) -> impl IntoView {
-    let base_query = [
+    let base_query = crate::query_string::filters(&[
         ("q", &q.q),
         ("status", &q.status),
         ("band", &q.band),
         ("kind", &q.kind),
         ("sort", &q.sort),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| {
-        v.as_ref()
-            .map(|v| format!("{k}={}&", crate::query_string::encode(v)))
-    })
-    .collect::<String>();
+    ]);
     let sort = q.sort.clone().unwrap_or_default();
     view! {
         <form method="get" action="/people" class="row-form filters">
