@@ -3,7 +3,9 @@
 // malformed file first, refused with its line number; then, with JavaScript, a Windows-1252 file
 // chosen with the file picker); the new version is active, its
 // re-screening finishes, and the person's screening page shows the KNOWN-07 hit with its list,
-// entry and explanation. Runs in both projects: `js` and `no-js`.
+// entry and explanation. The start page's tile leads the security lead to the queue of matches
+// to review, where the person is listed until the match is confirmed. Runs in both projects:
+// `js` and `no-js`.
 //
 // Both projects share one database: the list id and the address are unique per run.
 
@@ -89,4 +91,26 @@ test('a security lead imports a list and the hit appears on a person screened be
   await expect(hit).toContainText(address);
   await expect(hit).toContainText('identifier');
   await expect(page.locator('.page-head .band')).toHaveText('critical');
+
+  // The start page leads the security lead to the queue of matches nobody has reviewed yet.
+  await visit(page, js, '/');
+  await page.getByTestId('match-queue').click();
+  await expectSettled(page, js);
+  await expect(page).toHaveURL(/\/people\?matches=to_review$/);
+  await expect(page.locator('#matches')).toHaveValue('to_review');
+  await page.getByRole('link', { name }).click();
+  await expectSettled(page, js);
+  await expect(page).toHaveURL(new RegExp(`${personPath}$`));
+
+  // Confirmed as a true match, the person leaves the queue and is listed under "confirmed".
+  const verdict = page.locator('li.finding').filter({ hasText: 'KNOWN-07' });
+  await verdict.getByLabel('True match because').fill(`Same address as incident ${tag}`);
+  await verdict.getByRole('button', { name: 'Confirm match' }).click();
+  await expectSettled(page, js);
+  await expect(verdict).toContainText(`Confirmed as a true match by`);
+  await expect(verdict).toContainText(`Same address as incident ${tag}`);
+  await visit(page, js, '/people?matches=to_review');
+  await expect(page.getByRole('link', { name })).toHaveCount(0);
+  await visit(page, js, '/people?matches=confirmed');
+  await expect(page.getByRole('link', { name })).toBeVisible();
 });

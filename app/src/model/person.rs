@@ -15,6 +15,9 @@ pub const STATUSES: [&str; 6] = [
 ];
 /// Risk bands, lowest first.
 pub const BANDS: [&str; 4] = ["clear", "review", "high", "critical"];
+/// The people list's watch-list filter: people whose latest screening has a watch-list match
+/// (KNOWN-*) nobody has confirmed or dismissed yet, or one confirmed as true.
+pub const MATCH_FILTERS: [&str; 2] = ["to_review", "confirmed"];
 /// Screening decisions.
 pub const DECISIONS: [&str; 3] = ["cleared", "rejected", "needs_info"];
 
@@ -56,6 +59,8 @@ pub struct PeopleQuery {
     pub status: Option<String>,
     pub band: Option<String>,
     pub kind: Option<String>,
+    /// One of [`MATCH_FILTERS`].
+    pub matches: Option<String>,
     /// name | score | updated (default: updated, newest first)
     pub sort: Option<String>,
     pub page: Option<u32>,

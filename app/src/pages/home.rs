@@ -1,9 +1,11 @@
 use crate::api::campaigns::load_dashboard;
+use crate::api::people::list_people;
 use crate::components::charts::{BarChart, ProgressBar};
 use crate::components::feedback::page_error;
 use crate::model::access::Operation;
 use crate::model::campaigns::{CampaignSummary, Count, Dashboard};
 use crate::model::error::AppError;
+use crate::model::person::PeopleQuery;
 use crate::pages::access::days;
 use crate::pages::campaigns::{campaign_state_badge, overdue_badge};
 use crate::CurrentUser;
@@ -29,6 +31,25 @@ pub fn Home() -> impl IntoView {
             }
         },
     );
+    // The security leads' queue: how many people have a watch-list match nobody has confirmed
+    // or dismissed yet (only asked by those who may review them).
+    let to_review = Resource::new(
+        || (),
+        move |_| async move {
+            let reviewer = matches!(
+                me.await,
+                Ok(Some(actor)) if Operation::DismissFinding.permits(Some(actor.role))
+            );
+            if !reviewer {
+                return None;
+            }
+            let queue = PeopleQuery {
+                matches: Some("to_review".to_owned()),
+                ..PeopleQuery::default()
+            };
+            list_people(queue).await.ok().map(|page| page.page.total)
+        },
+    );
     view! {
         <Title text="Home"/>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -41,6 +62,11 @@ pub fn Home() -> impl IntoView {
                         } else {
                             None
                         };
+                        let queue = if may(Operation::DismissFinding) {
+                            Some(match_queue_text(to_review.await))
+                        } else {
+                            None
+                        };
                         view! {
                             <h1>"Welcome"</h1>
                             <p>"Signed in as " <strong>{actor.email.clone()}</strong> " (" {actor.role.label()} ")."</p>
@@ -48,6 +74,9 @@ pub fn Home() -> impl IntoView {
                             <ul class="tiles">
                                 {may(Operation::ViewPeople).then(|| view! {
                                     <li><a href="/people"><strong>"People"</strong><span>"Candidates and contractors, screened against the indicator catalogue."</span></a></li>
+                                })}
+                                {queue.map(|text| view! {
+                                    <li><a href="/people?matches=to_review" data-testid="match-queue"><strong>"Watch-list matches"</strong><span>{text}</span></a></li>
                                 })}
                                 {may(Operation::ViewAccess).then(|| view! {
                                     <li><a href="/grants"><strong>"Grants"</strong><span>"Who holds access to which repository, and until when."</span></a></li>
@@ -70,6 +99,16 @@ pub fn Home() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// What the watch-list tile says of the queue (its size, when it could be counted).
+fn match_queue_text(waiting: Option<i64>) -> String {
+    match waiting {
+        Some(0) => "No match waits for review.".to_owned(),
+        Some(1) => "1 person has a match waiting for review: confirm it or dismiss it.".to_owned(),
+        Some(n) => format!("{n} people have a match waiting for review: confirm or dismiss each."),
+        None => "Matches found on watch lists, to confirm or dismiss.".to_owned(),
     }
 }
 

@@ -2,14 +2,15 @@ use crate::api::people::list_people;
 use crate::components::feedback::page_error;
 use crate::components::pager::Pager;
 use crate::model::access::Operation;
-use crate::model::person::{PeoplePage, PeopleQuery, BANDS, STATUSES};
+use crate::model::person::{PeoplePage, PeopleQuery, BANDS, MATCH_FILTERS, STATUSES};
 use crate::pages::users::short_time;
 use crate::CurrentUser;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// The people list: search by name, e-mail or phone; filter by status, band, kind; sort; pages.
+/// The people list: search by name, e-mail or phone; filter by status, band, kind and watch-list
+/// match (to review, confirmed); sort; pages.
 #[component]
 pub fn People() -> impl IntoView {
     let params = use_query_map();
@@ -21,6 +22,7 @@ pub fn People() -> impl IntoView {
             status: get("status"),
             band: get("band"),
             kind: get("kind"),
+            matches: get("matches"),
             sort: get("sort"),
             page: get("page").and_then(|p| p.parse().ok()),
         }
@@ -75,9 +77,11 @@ fn people_view(data: PeoplePage, q: PeopleQuery) -> impl IntoView {
         ("status", &q.status),
         ("band", &q.band),
         ("kind", &q.kind),
+        ("matches", &q.matches),
         ("sort", &q.sort),
     ]);
     let sort = q.sort.clone().unwrap_or_default();
+    let empty = empty_message(&q);
     view! {
         <form method="get" action="/people" class="row-form filters">
             <label for="q">"Search"</label>
@@ -85,6 +89,7 @@ fn people_view(data: PeoplePage, q: PeopleQuery) -> impl IntoView {
             {select("status", "Status", &STATUSES, q.status.clone())}
             {select("band", "Band", &BANDS, q.band.clone())}
             {select("kind", "Kind", &["candidate", "contractor"], q.kind.clone())}
+            {select("matches", "Watch-list match", &MATCH_FILTERS, q.matches.clone())}
             <label for="sort">"Sort"</label>
             <select id="sort" name="sort">
                 <option value="updated" selected=sort.is_empty() || sort == "updated">"Recently changed"</option>
@@ -95,7 +100,7 @@ fn people_view(data: PeoplePage, q: PeopleQuery) -> impl IntoView {
             <a href="/people">"Clear"</a>
         </form>
         {if data.people.is_empty() {
-            view! { <p class="empty">"Nobody matches. Add a person, or clear the filters."</p> }.into_any()
+            view! { <p class="empty">{empty}</p> }.into_any()
         } else {
             view! {
                 <table class="data">
@@ -116,5 +121,42 @@ fn people_view(data: PeoplePage, q: PeopleQuery) -> impl IntoView {
             }.into_any()
         }}
         <Pager info=data.page path="/people" base_query=base_query/>
+    }
+}
+
+/// What an empty list says: the review queue (only the watch-list filter set) has its own words.
+fn empty_message(q: &PeopleQuery) -> &'static str {
+    let only_matches = q.q.is_none() && q.status.is_none() && q.band.is_none() && q.kind.is_none();
+    match q.matches.as_deref() {
+        Some("to_review") if only_matches => "No watch-list match waits for review.",
+        Some("confirmed") if only_matches => "No watch-list match has been confirmed.",
+        _ => "Nobody matches. Add a person, or clear the filters.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_review_queue_says_when_it_is_empty_and_other_filters_keep_the_general_message() {
+        let queue = |matches: &str| PeopleQuery {
+            matches: Some(matches.to_owned()),
+            ..PeopleQuery::default()
+        };
+        assert_eq!(
+            empty_message(&queue("to_review")),
+            "No watch-list match waits for review."
+        );
+        assert_eq!(
+            empty_message(&queue("confirmed")),
+            "No watch-list match has been confirmed."
+        );
+        let narrowed = PeopleQuery {
+            band: Some("critical".to_owned()),
+            ..queue("to_review")
+        };
+        assert!(empty_message(&narrowed).starts_with("Nobody matches"));
+        assert!(empty_message(&PeopleQuery::default()).starts_with("Nobody matches"));
     }
 }

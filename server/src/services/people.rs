@@ -9,12 +9,13 @@ use crate::profiles::{protect::protect, validate::validate};
 use crate::scoring::links;
 use crate::store::db::Conn;
 use crate::store::link_index;
-use crate::store::people::{self, Filter, PersonFields, PersonRecord, Sort};
+use crate::store::people::{self, Filter, MatchFilter, PersonFields, PersonRecord, Sort};
 use clearance_app::model::access::Operation;
 use clearance_app::model::error::AppError;
 use clearance_app::model::page::{PageInfo, DEFAULT_PER_PAGE};
 use clearance_app::model::person::{
-    CreatedPerson, PeoplePage, PeopleQuery, PersonSummary, PersonView, BANDS, STATUSES,
+    CreatedPerson, PeoplePage, PeopleQuery, PersonSummary, PersonView, BANDS, MATCH_FILTERS,
+    STATUSES,
 };
 use clearance_app::model::profile::ProfileDocument;
 use clearance_app::model::request::RequestContext;
@@ -273,6 +274,11 @@ impl Services {
             status: one_of("status", query.status, &STATUSES)?,
             band: one_of("band", query.band, &BANDS)?,
             kind: one_of("kind", query.kind, &["candidate", "contractor"])?,
+            matches: match one_of("matches", query.matches, &MATCH_FILTERS)?.as_deref() {
+                Some("confirmed") => Some(MatchFilter::Confirmed),
+                Some(_) => Some(MatchFilter::ToReview),
+                None => None,
+            },
         };
         let sort = match query.sort.as_deref().map(str::trim) {
             None | Some("") | Some("updated") => Sort::Updated,

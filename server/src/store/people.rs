@@ -246,6 +246,25 @@ pub struct Filter {
     pub status: Option<String>,
     pub band: Option<String>,
     pub kind: Option<String>,
+    pub matches: Option<MatchFilter>,
+}
+
+/// The people whose latest screening has a watch-list match (a KNOWN-* finding) in this state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchFilter {
+    /// Neither confirmed as true nor dismissed as false.
+    ToReview,
+    /// Confirmed as true.
+    Confirmed,
+}
+
+impl MatchFilter {
+    fn code(self) -> &'static str {
+        match self {
+            MatchFilter::ToReview => "to_review",
+            MatchFilter::Confirmed => "confirmed",
+        }
+    }
 }
 
 /// How the list is ordered.
@@ -259,7 +278,19 @@ pub enum Sort {
 macro_rules! filtered {
     () => {
         " FROM people WHERE ($1 IS NULL OR search_text LIKE $1 ESCAPE '!') AND ($2 IS NULL OR status = $2)
-            AND ($3 IS NULL OR band = $3) AND ($4 IS NULL OR kind = $4)"
+            AND ($3 IS NULL OR band = $3) AND ($4 IS NULL OR kind = $4)
+            AND ($5 IS NULL OR EXISTS (
+                SELECT 1 FROM findings f
+                WHERE f.screening_id = (SELECT MAX(s.id) FROM screenings s WHERE s.person_id = people.id)
+                  AND f.indicator LIKE 'KNOWN-%'
+                  AND CASE WHEN $5 = 'confirmed'
+                      THEN EXISTS (SELECT 1 FROM match_confirmations c
+                                   WHERE c.person_id = f.person_id AND c.fingerprint = f.fingerprint)
+                      ELSE NOT EXISTS (SELECT 1 FROM match_confirmations c
+                                       WHERE c.person_id = f.person_id AND c.fingerprint = f.fingerprint)
+                       AND NOT EXISTS (SELECT 1 FROM finding_dismissals d
+                                       WHERE d.person_id = f.person_id AND d.fingerprint = f.fingerprint)
+                      END))"
     };
 }
 
@@ -283,6 +314,7 @@ pub async fn search(
         .bind(filter.status.clone())
         .bind(filter.band.clone())
         .bind(filter.kind.clone())
+        .bind(filter.matches.map(MatchFilter::code))
         .fetch_one(&mut *conn)
         .await?
         .try_get("n")?;
@@ -291,19 +323,19 @@ pub async fn search(
             "SELECT ",
             columns!(),
             filtered!(),
-            " ORDER BY updated_at_ms DESC, id DESC LIMIT $5 OFFSET $6"
+            " ORDER BY updated_at_ms DESC, id DESC LIMIT $6 OFFSET $7"
         ),
         Sort::Name => concat!(
             "SELECT ",
             columns!(),
             filtered!(),
-            " ORDER BY full_name, id LIMIT $5 OFFSET $6"
+            " ORDER BY full_name, id LIMIT $6 OFFSET $7"
         ),
         Sort::Score => concat!(
             "SELECT ",
             columns!(),
             filtered!(),
-            " ORDER BY score DESC, id DESC LIMIT $5 OFFSET $6"
+            " ORDER BY score DESC, id DESC LIMIT $6 OFFSET $7"
         ),
     };
     let rows = sqlx::query(sql)
@@ -311,6 +343,7 @@ pub async fn search(
         .bind(filter.status.clone())
         .bind(filter.band.clone())
         .bind(filter.kind.clone())
+        .bind(filter.matches.map(MatchFilter::code))
         .bind(limit)
         .bind(offset)
         .fetch_all(&mut *conn)

@@ -24,5 +24,6 @@ mod person_edit;
 mod personas;
 mod repository_changes;
 mod rules_refresh;
+mod watchlist_review_queue;
 mod watchlists;
 mod watchlists_page;

@@ -35,7 +35,7 @@ fn sdn_upload() -> Value {
     })
 }
 
-fn custom_upload(csv: &str) -> Value {
+pub(crate) fn custom_upload(csv: &str) -> Value {
     json!({ "format": "custom_csv", "files": [{ "name": "custom.csv", "content": csv }] })
 }
 
@@ -53,7 +53,7 @@ async fn token_for(app: &TestApp, email: &str, role: &str) -> String {
         .to_owned()
 }
 
-async fn send(
+pub(crate) async fn send(
     app: &TestApp,
     token: &str,
     method: &str,
@@ -75,7 +75,12 @@ async fn send(
     (status, response.json().await.unwrap_or(Value::Null))
 }
 
-async fn import(app: &TestApp, token: &str, source: &str, upload: Value) -> (u16, Value) {
+pub(crate) async fn import(
+    app: &TestApp,
+    token: &str,
+    source: &str,
+    upload: Value,
+) -> (u16, Value) {
     send(
         app,
         token,
@@ -86,7 +91,7 @@ async fn import(app: &TestApp, token: &str, source: &str, upload: Value) -> (u16
     .await
 }
 
-fn findings_of<'a>(screening: &'a Value, indicator: &str) -> Vec<&'a Value> {
+pub(crate) fn findings_of<'a>(screening: &'a Value, indicator: &str) -> Vec<&'a Value> {
     screening["findings"]
         .as_array()
         .unwrap()
@@ -181,6 +186,11 @@ db_test!(
         assert_eq!(mail.header("Subject").as_deref(), Some(SUBJECT_NEW_HIT));
         assert!(mail.body().contains("KNOWN-02"), "{}", mail.body());
         assert!(mail.body().contains(&format!("/people/{person}")));
+        assert!(
+            mail.body().contains("/people?matches=to_review"),
+            "the mail links the review queue: {}",
+            mail.body()
+        );
 
         let mut db = app.db().await;
         let audited: i64 = sqlx::query_scalar(

@@ -115,7 +115,9 @@ impl Services {
                 hit.indicator, hit.severity, hit.person_name, hit.title, hit.person_id
             ));
         }
-        body.push_str("\nReview each match on the person's screening: confirm it or dismiss it as a false match with a reason.\n");
+        body.push_str(&format!(
+            "\nReview each match on the person's screening: confirm it or dismiss it as a false match with a reason.\nEveryone with a match waiting for review: {origin}/people?matches=to_review\n"
+        ));
         let now = unix_now_ms();
         for address in leads {
             outbox::enqueue(conn, &address, SUBJECT_NEW_HIT, &body, now)

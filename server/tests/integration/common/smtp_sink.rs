@@ -25,12 +25,48 @@ impl ReceivedMail {
             .map(|line| line[prefix.len()..].trim().to_owned())
     }
 
+    /// The body as text: quoted-printable (lettre's choice for non-ASCII or long lines) is
+    /// decoded, so a test can look for `?matches=to_review` rather than `?matches=3Dto_review`.
     pub fn body(&self) -> String {
-        self.data
+        let raw = self
+            .data
             .split_once("\r\n\r\n")
-            .map(|(_, b)| b.replace("=\r\n", ""))
-            .unwrap_or_default()
+            .map(|(_, b)| b)
+            .unwrap_or_default();
+        let quoted = self
+            .header("Content-Transfer-Encoding")
+            .is_some_and(|e| e.eq_ignore_ascii_case("quoted-printable"));
+        if quoted {
+            decode_quoted_printable(raw)
+        } else {
+            raw.to_owned()
+        }
     }
+}
+
+/// RFC 2045 quoted-printable: soft line breaks (`=` at a line's end) removed, `=XX` to its byte.
+fn decode_quoted_printable(text: &str) -> String {
+    let text = text.replace("=\r\n", "");
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b, hex) {
+            (b'=', Some(decoded)) => {
+                out.push(decoded);
+                i += 3;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[derive(Clone)]
