@@ -275,14 +275,16 @@ pub enum Sort {
     Score,
 }
 
+// The watch-list filter ($5) reads the KNOWN-* findings once, through their partial index
+// (migration 0011), rather than every person's latest screening: matches are few.
 macro_rules! filtered {
     () => {
         " FROM people WHERE ($1 IS NULL OR search_text LIKE $1 ESCAPE '!') AND ($2 IS NULL OR status = $2)
             AND ($3 IS NULL OR band = $3) AND ($4 IS NULL OR kind = $4)
-            AND ($5 IS NULL OR EXISTS (
-                SELECT 1 FROM findings f
-                WHERE f.screening_id = (SELECT MAX(s.id) FROM screenings s WHERE s.person_id = people.id)
-                  AND f.indicator LIKE 'KNOWN-%'
+            AND ($5 IS NULL OR people.id IN (
+                SELECT f.person_id FROM findings f
+                WHERE f.indicator LIKE 'KNOWN-%'
+                  AND f.screening_id = (SELECT MAX(s.id) FROM screenings s WHERE s.person_id = f.person_id)
                   AND CASE WHEN $5 = 'confirmed'
                       THEN EXISTS (SELECT 1 FROM match_confirmations c
                                    WHERE c.person_id = f.person_id AND c.fingerprint = f.fingerprint)
