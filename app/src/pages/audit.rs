@@ -3,6 +3,7 @@ use crate::components::feedback::page_error;
 use crate::components::pager::Pager;
 use crate::model::access::Operation;
 use crate::model::audit::{AuditEntryView, AuditPage, ChainStatus};
+use crate::model::role::Role;
 use crate::pages::users::short_time;
 use crate::query_string::{self, encode};
 use crate::CurrentUser;
@@ -36,13 +37,9 @@ pub fn AuditLog() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let wanted = filters();
-                let may_export = me
-                    .await
-                    .ok()
-                    .flatten()
-                    .is_some_and(|a| Operation::ExportEvidence.permits(Some(a.role)));
+                let role = me.await.ok().flatten().map(|a| a.role);
                 match data.await {
-                    Ok(page) => audit_view(page, wanted, may_export).into_any(),
+                    Ok(page) => audit_view(page, wanted, role).into_any(),
                     Err(err) => page_error(err),
                 }
             })}
@@ -90,7 +87,8 @@ fn export_form(entries: Option<i64>) -> impl IntoView {
     }
 }
 
-fn audit_view(data: AuditPage, wanted: Filters, may_export: bool) -> impl IntoView {
+fn audit_view(data: AuditPage, wanted: Filters, role: Option<Role>) -> impl IntoView {
+    let may_export = Operation::ExportEvidence.permits(role);
     let Filters {
         action,
         actor,
@@ -145,7 +143,7 @@ fn audit_view(data: AuditPage, wanted: Filters, may_export: bool) -> impl IntoVi
             <button type="submit" class="secondary">"Filter"</button>
             <a href="/audit">"Clear"</a>
         </form>
-        {subject.as_deref().and_then(page_of_subject).map(|(href, label)| view! {
+        {subject.as_deref().and_then(|s| page_of_subject(s, role)).map(|(href, label)| view! {
             <p class="hint">"The history of one subject. " <a href=href>{label}</a></p>
         })}
         {if entries.is_empty() {
@@ -221,24 +219,27 @@ fn detail_fields(details: &str) -> Option<Vec<(String, String)>> {
 }
 
 /// The page that shows a subject of the log, where it has one: `person:12` is `/people/12`.
-fn page_of_subject(subject: &str) -> Option<(String, String)> {
+fn page_of_subject(subject: &str, viewer: Option<Role>) -> Option<(String, String)> {
     let (kind, id) = subject.split_once(':')?;
-    let numeric = || id.parse::<i64>().ok();
-    match kind {
-        "person" => numeric().map(|n| (format!("/people/{n}"), format!("Open person {n}"))),
-        "access_request" => {
-            numeric().map(|n| (format!("/access/{n}"), format!("Open access request {n}")))
-        }
-        "repository" => {
-            numeric().map(|n| (format!("/repositories/{n}"), format!("Open repository {n}")))
-        }
-        "campaign" => numeric().map(|n| (format!("/campaigns/{n}"), format!("Open campaign {n}"))),
-        "import" => numeric().map(|n| (format!("/people/import/{n}"), format!("Open import {n}"))),
+    // Each page with what it needs of its viewer: no link where the page would refuse them (an
+    // auditor reads the log, but an import's page is for the people who import).
+    let (path, noun, needs) = match kind {
+        "person" => ("/people/", "person", Operation::ViewPeople),
+        "access_request" => ("/access/", "access request", Operation::ViewAccess),
+        "repository" => ("/repositories/", "repository", Operation::ViewAccess),
+        "campaign" => ("/campaigns/", "campaign", Operation::ViewCampaigns),
+        "import" => ("/people/import/", "import", Operation::EditPeople),
         "watchlist" if !id.is_empty() => {
-            Some(("/watchlists".into(), "Open the watch lists".into()))
+            return Operation::ViewWatchlists
+                .permits(viewer)
+                .then(|| ("/watchlists".into(), "Open the watch lists".into()));
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    let n = id.parse::<i64>().ok()?;
+    needs
+        .permits(viewer)
+        .then(|| (format!("{path}{n}"), format!("Open {noun} {n}")))
 }
 
 #[cfg(test)]
@@ -247,7 +248,7 @@ mod tests {
 
     #[test]
     fn a_subject_leads_to_its_page_where_it_has_one() {
-        let page = |s: &str| page_of_subject(s).map(|(href, _)| href);
+        let page = |s: &str| page_of_subject(s, Some(Role::Admin)).map(|(href, _)| href);
         assert_eq!(page("person:12").as_deref(), Some("/people/12"));
         assert_eq!(page("access_request:3").as_deref(), Some("/access/3"));
         assert_eq!(page("repository:4").as_deref(), Some("/repositories/4"));
@@ -269,6 +270,15 @@ mod tests {
         ] {
             assert_eq!(page(none), None, "{none}");
         }
+    }
+
+    #[test]
+    fn an_auditor_gets_no_link_to_a_page_that_would_refuse_them() {
+        let as_auditor = |s: &str| page_of_subject(s, Some(Role::Auditor)).map(|(href, _)| href);
+        assert_eq!(as_auditor("person:12").as_deref(), Some("/people/12"));
+        assert_eq!(as_auditor("campaign:1").as_deref(), Some("/campaigns/1"));
+        assert_eq!(as_auditor("import:7"), None, "imports are for importers");
+        assert_eq!(page_of_subject("person:12", None), None, "signed out");
     }
 
     #[test]
