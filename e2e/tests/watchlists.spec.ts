@@ -96,7 +96,8 @@ test('a security lead imports a list and the hit appears on a person screened be
   await visit(page, js, '/');
   await page.getByTestId('match-queue').click();
   await expectSettled(page, js);
-  await expect(page).toHaveURL(/\/people\?matches=to_review$/);
+  await expect(page).toHaveURL(/\/people\?matches=to_review&sort=score$/);
+  await expect(page.locator('#sort')).toHaveValue('score');
   await expect(page.locator('#matches')).toHaveValue('to_review');
   await page.getByRole('link', { name }).click();
   await expectSettled(page, js);
