@@ -96,9 +96,9 @@ test('a security lead imports a list and the hit appears on a person screened be
   await visit(page, js, '/');
   await page.getByTestId('match-queue').click();
   await expectSettled(page, js);
-  await expect(page).toHaveURL(/\/people\?matches=to_review&sort=score$/);
+  await expect(page).toHaveURL(/\/people\?watchlist=to_review&sort=score$/);
   await expect(page.locator('#sort')).toHaveValue('score');
-  await expect(page.locator('#matches')).toHaveValue('to_review');
+  await expect(page.locator('#watchlist')).toHaveValue('to_review');
   await page.getByRole('link', { name }).click();
   await expectSettled(page, js);
   await expect(page).toHaveURL(new RegExp(`${personPath}$`));
@@ -110,8 +110,8 @@ test('a security lead imports a list and the hit appears on a person screened be
   await expectSettled(page, js);
   await expect(verdict).toContainText(`Confirmed as a true match by`);
   await expect(verdict).toContainText(`Same address as incident ${tag}`);
-  await visit(page, js, '/people?matches=to_review');
+  await visit(page, js, '/people?watchlist=to_review');
   await expect(page.getByRole('link', { name })).toHaveCount(0);
-  await visit(page, js, '/people?matches=confirmed');
+  await visit(page, js, '/people?watchlist=confirmed');
   await expect(page.getByRole('link', { name })).toBeVisible();
 });

@@ -59,8 +59,9 @@ pub struct PeopleQuery {
     pub status: Option<String>,
     pub band: Option<String>,
     pub kind: Option<String>,
-    /// One of [`MATCH_FILTERS`].
-    pub matches: Option<String>,
+    /// One of [`MATCH_FILTERS`]. (Not `matches`: a form control of that name would hide the
+    /// form element's `matches` method from scripts.)
+    pub watchlist: Option<String>,
     /// name | score | updated (default: updated, newest first)
     pub sort: Option<String>,
     pub page: Option<u32>,

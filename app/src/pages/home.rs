@@ -44,7 +44,7 @@ pub fn Home() -> impl IntoView {
                 return None;
             }
             let queue = PeopleQuery {
-                matches: Some("to_review".to_owned()),
+                watchlist: Some("to_review".to_owned()),
                 ..PeopleQuery::default()
             };
             list_people(queue).await.ok().map(|page| page.page.total)
@@ -76,7 +76,7 @@ pub fn Home() -> impl IntoView {
                                     <li><a href="/people"><strong>"People"</strong><span>"Candidates and contractors, screened against the indicator catalogue."</span></a></li>
                                 })}
                                 {queue.map(|text| view! {
-                                    <li><a href="/people?matches=to_review&sort=score" data-testid="match-queue"><strong>"Watch-list matches"</strong><span>{text}</span></a></li>
+                                    <li><a href="/people?watchlist=to_review&sort=score" data-testid="match-queue"><strong>"Watch-list matches"</strong><span>{text}</span></a></li>
                                 })}
                                 {may(Operation::ViewAccess).then(|| view! {
                                     <li><a href="/grants"><strong>"Grants"</strong><span>"Who holds access to which repository, and until when."</span></a></li>

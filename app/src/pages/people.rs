@@ -22,7 +22,7 @@ pub fn People() -> impl IntoView {
             status: get("status"),
             band: get("band"),
             kind: get("kind"),
-            matches: get("matches"),
+            watchlist: get("watchlist"),
             sort: get("sort"),
             page: get("page").and_then(|p| p.parse().ok()),
         }
@@ -77,7 +77,7 @@ fn people_view(data: PeoplePage, q: PeopleQuery) -> impl IntoView {
         ("status", &q.status),
         ("band", &q.band),
         ("kind", &q.kind),
-        ("matches", &q.matches),
+        ("watchlist", &q.watchlist),
         ("sort", &q.sort),
     ]);
     let sort = q.sort.clone().unwrap_or_default();
@@ -89,7 +89,7 @@ fn people_view(data: PeoplePage, q: PeopleQuery) -> impl IntoView {
             {select("status", "Status", &STATUSES, q.status.clone())}
             {select("band", "Band", &BANDS, q.band.clone())}
             {select("kind", "Kind", &["candidate", "contractor"], q.kind.clone())}
-            {select("matches", "Watch-list match", &MATCH_FILTERS, q.matches.clone())}
+            {select("watchlist", "Watch-list match", &MATCH_FILTERS, q.watchlist.clone())}
             <label for="sort">"Sort"</label>
             <select id="sort" name="sort">
                 <option value="updated" selected=sort.is_empty() || sort == "updated">"Recently changed"</option>
@@ -127,7 +127,7 @@ fn people_view(data: PeoplePage, q: PeopleQuery) -> impl IntoView {
 /// What an empty list says: the review queue (only the watch-list filter set) has its own words.
 fn empty_message(q: &PeopleQuery) -> &'static str {
     let only_matches = q.q.is_none() && q.status.is_none() && q.band.is_none() && q.kind.is_none();
-    match q.matches.as_deref() {
+    match q.watchlist.as_deref() {
         Some("to_review") if only_matches => "No watch-list match waits for review.",
         Some("confirmed") if only_matches => "No watch-list match has been confirmed.",
         _ => "Nobody matches. Add a person, or clear the filters.",
@@ -140,8 +140,8 @@ mod tests {
 
     #[test]
     fn the_review_queue_says_when_it_is_empty_and_other_filters_keep_the_general_message() {
-        let queue = |matches: &str| PeopleQuery {
-            matches: Some(matches.to_owned()),
+        let queue = |state: &str| PeopleQuery {
+            watchlist: Some(state.to_owned()),
             ..PeopleQuery::default()
         };
         assert_eq!(

@@ -274,7 +274,7 @@ impl Services {
             status: one_of("status", query.status, &STATUSES)?,
             band: one_of("band", query.band, &BANDS)?,
             kind: one_of("kind", query.kind, &["candidate", "contractor"])?,
-            matches: match one_of("matches", query.matches, &MATCH_FILTERS)?.as_deref() {
+            matches: match one_of("watchlist", query.watchlist, &MATCH_FILTERS)?.as_deref() {
                 Some("confirmed") => Some(MatchFilter::Confirmed),
                 Some(_) => Some(MatchFilter::ToReview),
                 None => None,

@@ -1,6 +1,6 @@
-//! The security leads' queue: `GET /api/v1/people?matches=to_review` lists the people whose
+//! The security leads' queue: `GET /api/v1/people?watchlist=to_review` lists the people whose
 //! latest screening has a watch-list match nobody has confirmed or dismissed, and
-//! `matches=confirmed` those with a match confirmed as true. Other findings do not count.
+//! `watchlist=confirmed` those with a match confirmed as true. Other findings do not count.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::TestApp;
@@ -54,9 +54,12 @@ db_test!(
     |app: TestApp| async move {
         let lead = app.api_token("security_lead").await;
         let hr = app.api_token("hr").await;
-        let (status, _) = send(&app, &hr, "GET", "/api/v1/people?matches=to_review", None).await;
+        let (status, _) = send(&app, &hr, "GET", "/api/v1/people?watchlist=to_review", None).await;
         assert_eq!(status, 200, "HR may read the queue (it is the people list)");
-        assert_eq!(listed(&app, &lead, "matches=to_review").await, (vec![], 0));
+        assert_eq!(
+            listed(&app, &lead, "watchlist=to_review").await,
+            (vec![], 0)
+        );
 
         let list = "kind,value,label,source\n\
                     email,ann@example.com,incident 1,internal\n\
@@ -74,13 +77,16 @@ db_test!(
 
         let both = vec!["Ann Listed".to_owned(), "Ben Listed".to_owned()];
         assert_eq!(
-            listed(&app, &lead, "matches=to_review").await,
+            listed(&app, &lead, "watchlist=to_review").await,
             (both.clone(), 2)
         );
-        assert_eq!(listed(&app, &lead, "matches=confirmed").await, (vec![], 0));
+        assert_eq!(
+            listed(&app, &lead, "watchlist=confirmed").await,
+            (vec![], 0)
+        );
         assert_eq!(listed(&app, &lead, "").await.1, 3, "no filter: everyone");
         assert_eq!(
-            listed(&app, &lead, "matches=to_review&q=ben").await,
+            listed(&app, &lead, "watchlist=to_review&q=ben").await,
             (vec!["Ben Listed".to_owned()], 1),
             "the filter narrows a search"
         );
@@ -96,11 +102,11 @@ db_test!(
         .await;
         assert_eq!(status, 200, "{body}");
         assert_eq!(
-            listed(&app, &lead, "matches=to_review").await,
+            listed(&app, &lead, "watchlist=to_review").await,
             (vec!["Ben Listed".to_owned()], 1)
         );
         assert_eq!(
-            listed(&app, &lead, "matches=confirmed").await,
+            listed(&app, &lead, "watchlist=confirmed").await,
             (vec!["Ann Listed".to_owned()], 1)
         );
 
@@ -113,14 +119,18 @@ db_test!(
         )
         .await;
         assert_eq!(status, 200, "{body}");
-        assert_eq!(listed(&app, &lead, "matches=to_review").await, (vec![], 0));
         assert_eq!(
-            listed(&app, &lead, "matches=confirmed").await,
+            listed(&app, &lead, "watchlist=to_review").await,
+            (vec![], 0)
+        );
+        assert_eq!(
+            listed(&app, &lead, "watchlist=confirmed").await,
             (vec!["Ann Listed".to_owned()], 1),
             "a dismissed match is neither to review nor confirmed"
         );
 
-        let (status, refused) = send(&app, &lead, "GET", "/api/v1/people?matches=open", None).await;
+        let (status, refused) =
+            send(&app, &lead, "GET", "/api/v1/people?watchlist=open", None).await;
         assert_eq!(status, 422, "{refused}");
         assert!(
             refused.to_string().contains("to_review, confirmed"),

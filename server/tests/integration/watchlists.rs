@@ -187,7 +187,7 @@ db_test!(
         assert!(mail.body().contains("KNOWN-02"), "{}", mail.body());
         assert!(mail.body().contains(&format!("/people/{person}")));
         assert!(
-            mail.body().contains("/people?matches=to_review"),
+            mail.body().contains("/people?watchlist=to_review"),
             "the mail links the review queue: {}",
             mail.body()
         );

@@ -116,7 +116,7 @@ impl Services {
             ));
         }
         body.push_str(&format!(
-            "\nReview each match on the person's screening: confirm it or dismiss it as a false match with a reason.\nEveryone with a match waiting for review: {origin}/people?matches=to_review&sort=score\n"
+            "\nReview each match on the person's screening: confirm it or dismiss it as a false match with a reason.\nEveryone with a match waiting for review: {origin}/people?watchlist=to_review&sort=score\n"
         ));
         let now = unix_now_ms();
         for address in leads {

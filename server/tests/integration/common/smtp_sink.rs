@@ -26,7 +26,7 @@ impl ReceivedMail {
     }
 
     /// The body as text: quoted-printable (lettre's choice for non-ASCII or long lines) is
-    /// decoded, so a test can look for `?matches=to_review` rather than `?matches=3Dto_review`.
+    /// decoded, so a test can look for `?watchlist=to_review` rather than `?watchlist=3Dto_review`.
     pub fn body(&self) -> String {
         let raw = self
             .data
