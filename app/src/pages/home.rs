@@ -137,6 +137,7 @@ fn dashboard_view(board: Dashboard) -> impl IntoView {
         campaign,
     } = board;
     let oldest = match oldest_pending_days {
+        Some(0) => "The oldest pending request was made less than a day ago.".to_owned(),
         Some(n) => format!("The oldest pending request has waited {}.", days(n)),
         None => "No request waits for review.".to_owned(),
     };
