@@ -5,7 +5,8 @@
 // re-screening finishes, and the person's screening page shows the KNOWN-07 hit with its list,
 // entry and explanation. The start page's tile leads the security lead to the queue of matches
 // to review, where the person is listed until the match is confirmed. Runs in both projects:
-// `js` and `no-js`.
+// `js` and `no-js`. A second test imports a version far smaller than the active one: refused
+// until the importer ticks "Accept a much smaller list".
 //
 // Both projects share one database: the list id and the address are unique per run.
 
@@ -114,4 +115,37 @@ test('a security lead imports a list and the hit appears on a person screened be
   await expect(page.getByRole('link', { name })).toHaveCount(0);
   await visit(page, js, '/people?watchlist=confirmed');
   await expect(page.getByRole('link', { name })).toBeVisible();
+});
+
+test('a much smaller version of a list needs the importer to accept it', async ({ page, javaScriptEnabled: js }) => {
+  const tag = uniqueTag();
+  const source = `shrink_${tag}`;
+  const list = (n: number) =>
+    'kind,value,label,source\n' +
+    Array.from({ length: n }, (_, i) => `email,entry${i}.${tag}@e2e.example,incident ${i},internal\n`).join('');
+  const importVersion = async (n: number, accept: boolean) => {
+    await page.locator('#list-source').fill(source);
+    await page.locator('#list-format').selectOption('custom_csv');
+    await page.locator('#list-first').fill(list(n));
+    await page.getByLabel('Accept a much smaller list').setChecked(accept);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expectSettled(page, js);
+  };
+  const active = page.locator('#active-lists tr').filter({ hasText: source });
+
+  await signInAs(page, js, createSecurityLead(), HR_PASSWORD);
+  await visit(page, js, '/watchlists');
+  await importVersion(20, false);
+  await expect(active.locator('td').nth(2)).toHaveText('20');
+
+  // Three entries where twenty were: refused, and the twenty stay active.
+  await importVersion(3, false);
+  await expect(page.getByRole('alert')).toContainText('fewer than half of the 20 in the active version');
+  await visit(page, js, '/watchlists');
+  await expect(active.locator('td').nth(2)).toHaveText('20');
+
+  // Accepted: the smaller list becomes the active version.
+  await importVersion(3, true);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(active.locator('td').nth(2)).toHaveText('3');
 });

@@ -21,12 +21,14 @@ USAGE:
                                                 the first broken sequence number (exit 1)
     server verify-audit-export FILE             check an exported audit-log file offline (no
                                                 database); prints OK or where it breaks (exit 1)
-    server watchlist import --source S --format F PATH...
+    server watchlist import --source S --format F [--allow-shrink] PATH...
                                                 import a new version of watch list S from files
                                                 (or one directory holding them); formats:
                                                 ofac_csv, ofac_xml, ftm, targets_simple,
                                                 custom_csv (one file of any name). A running
-                                                server re-screens everyone within seconds
+                                                server re-screens everyone within seconds.
+                                                --allow-shrink accepts a version with fewer
+                                                than half the active one's entries
     server --help                               this text
 
 Configuration comes from environment variables; see README.md.";
@@ -198,9 +200,12 @@ async fn import_watchlist(args: &[String]) -> anyhow::Result<i32> {
     };
     let mut paths = Vec::new();
     let mut rest = args.iter();
+    let mut allow_shrink = false;
     while let Some(arg) = rest.next() {
         if arg == "--source" || arg == "--format" {
             rest.next();
+        } else if arg == "--allow-shrink" {
+            allow_shrink = true;
         } else {
             paths.push(arg.as_str());
         }
@@ -211,6 +216,7 @@ async fn import_watchlist(args: &[String]) -> anyhow::Result<i32> {
     let upload = clearance_app::model::watchlists::NewListVersion {
         format: format.to_owned(),
         files: read_list_files(format, &paths)?,
+        allow_shrink,
     };
     let settings = Settings::from_env()?;
     let db = Db::connect(&settings.database_url).await?;

@@ -18,6 +18,9 @@
 //! UTF-8, or as Windows-1252 when not valid UTF-8; OpenSanctions files and `SDN_ADVANCED.XML`
 //! must be UTF-8.
 //!
+//! A well-formed file cut short at a line boundary is caught by the import instead: a version
+//! with fewer than half the active one's entries needs the importer's word ([`shrink`]).
+//!
 //! Matching (§6: normalised names, exact identifiers) builds on these entries and is not here.
 
 pub mod countries;
@@ -32,6 +35,7 @@ pub mod matching;
 pub mod ofac_csv;
 pub mod ofac_xml;
 pub mod opensanctions;
+pub mod shrink;
 
 #[cfg(test)]
 mod mutate;

@@ -14,7 +14,8 @@ pub async fn list_watchlists(page: Option<u32>) -> Result<WatchlistsPage, AppErr
 }
 
 /// The upload form: `first` is the format's first (or only) file; `alt`, `add` and `comments`
-/// are the rest of the OFAC set. Blank fields are not sent on.
+/// are the rest of the OFAC set. Blank fields are not sent on. `allow_shrink` is the checkbox
+/// accepting a version much smaller than the active one (present when ticked).
 #[server(endpoint = "watchlists/import")]
 pub async fn import_watchlist(
     source: String,
@@ -23,6 +24,7 @@ pub async fn import_watchlist(
     alt: Option<String>,
     add: Option<String>,
     comments: Option<String>,
+    allow_shrink: Option<String>,
 ) -> Result<i64, AppError> {
     use crate::model::watchlists::{files_of, ListFile, NewListVersion};
     let (ports, request) = super::context::current()?;
@@ -40,7 +42,11 @@ pub async fn import_watchlist(
                 })
         })
         .collect();
-    let upload = NewListVersion { format, files };
+    let upload = NewListVersion {
+        format,
+        files,
+        allow_shrink: allow_shrink.is_some(),
+    };
     let created = ports
         .watchlists
         .import_watchlist(&request, source.trim(), upload)

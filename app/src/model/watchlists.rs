@@ -47,6 +47,10 @@ pub struct ListFile {
 pub struct NewListVersion {
     pub format: String,
     pub files: Vec<ListFile>,
+    /// The importer confirms that the list shrank: a version with fewer than half the active
+    /// one's entries is refused without it (a file cut short parses cleanly).
+    #[serde(default)]
+    pub allow_shrink: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

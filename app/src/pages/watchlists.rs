@@ -225,6 +225,11 @@ fn import_form(import: ServerAction<ImportWatchlist>, sources: Vec<String>) -> i
                     {list_file(("list-add", "list-add-file"), "add", "add.csv", 4)}
                     {list_file(("list-comments", "list-comments-file"), "comments", "sdn_comments.csv", 4)}
                 </details>
+                <label class="confirm">
+                    <input type="checkbox" name="allow_shrink" value="on"/>
+                    " Accept a much smaller list"
+                </label>
+                <p class="hint">"A version with fewer than half the entries of the active one (of 20 or more) is refused unless this is ticked: a file cut short at a line break reads like a valid list, and would drop every match on the entries it lost."</p>
                 <button type="submit" class="primary">"Import"</button>
             </ActionForm>
         </section>

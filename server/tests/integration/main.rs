@@ -25,5 +25,6 @@ mod personas;
 mod repository_changes;
 mod rules_refresh;
 mod watchlist_review_queue;
+mod watchlist_shrink_guard;
 mod watchlists;
 mod watchlists_page;

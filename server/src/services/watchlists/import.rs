@@ -7,6 +7,7 @@ use super::super::Services;
 use crate::clock::unix_now_ms;
 use crate::store::watchlists::{self, NewVersion};
 use crate::watchlists::lookup::matcher_inputs;
+use crate::watchlists::shrink::{shrink_refusal, Replaced};
 use crate::watchlists::{
     parse_custom, parse_ftm, parse_ofac_csv, parse_ofac_xml, parse_targets_simple, Entry,
     OfacCsvFiles, ParseError,
@@ -167,6 +168,20 @@ impl Services {
         }
         let now = unix_now_ms();
         let mut tx = self.db.begin().await.or_internal(req)?;
+        // Read in the transaction that switches versions: the guard compares with the version
+        // this one replaces.
+        let replaced = watchlists::active(&mut tx)
+            .await
+            .or_internal(req)?
+            .into_iter()
+            .find(|v| v.source == source)
+            .map(|v| Replaced {
+                version: v.id,
+                entries: v.entry_count,
+            });
+        if let Some(refusal) = shrink_refusal(rows.len() as i64, replaced, upload.allow_shrink) {
+            return Err(AppError::invalid("allow_shrink", refusal));
+        }
         let id = watchlists::insert_version(
             &mut tx,
             &NewVersion {
@@ -198,6 +213,7 @@ impl Services {
                 "version": id,
                 "format": upload.format,
                 "entries": rows.len(),
+                "replaced": replaced.map(|r| json!({ "version": r.version, "entries": r.entries })),
                 "content_sha256": digest,
                 "by": actor_label(req),
             }),
@@ -247,6 +263,7 @@ mod tests {
                     base64: false,
                 })
                 .collect(),
+            allow_shrink: false,
         }
     }
 
