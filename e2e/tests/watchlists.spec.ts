@@ -82,6 +82,10 @@ test('a security lead imports a list and the hit appears on a person screened be
   const version = page.locator('#list-versions tr').filter({ hasText: source });
   await expect(version).toContainText('Active');
   await expect(version).toContainText('custom_csv');
+  await expect(page.getByRole('link', { name: 'Matches to review' })).toHaveAttribute(
+    'href',
+    '/people?watchlist=to_review&sort=score',
+  );
 
   // The person screened before the import now shows the hit, explained.
   await visit(page, js, personPath);

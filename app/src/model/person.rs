@@ -18,6 +18,9 @@ pub const BANDS: [&str; 4] = ["clear", "review", "high", "critical"];
 /// The people list's watch-list filter: people whose latest screening has a watch-list match
 /// (KNOWN-*) nobody has confirmed or dismissed yet, or one confirmed as true.
 pub const MATCH_FILTERS: [&str; 2] = ["to_review", "confirmed"];
+/// The security leads' queue: the people list filtered to matches to review, highest score first
+/// (linked from the start page, the watch lists and the re-screening mail).
+pub const MATCH_QUEUE: &str = "/people?watchlist=to_review&sort=score";
 /// Screening decisions.
 pub const DECISIONS: [&str; 3] = ["cleared", "rejected", "needs_info"];
 

@@ -5,7 +5,7 @@ use crate::components::feedback::page_error;
 use crate::model::access::Operation;
 use crate::model::campaigns::{CampaignSummary, Count, Dashboard};
 use crate::model::error::AppError;
-use crate::model::person::PeopleQuery;
+use crate::model::person::{PeopleQuery, MATCH_QUEUE};
 use crate::pages::access::days;
 use crate::pages::campaigns::{campaign_state_badge, overdue_badge};
 use crate::CurrentUser;
@@ -76,7 +76,7 @@ pub fn Home() -> impl IntoView {
                                     <li><a href="/people"><strong>"People"</strong><span>"Candidates and contractors, screened against the indicator catalogue."</span></a></li>
                                 })}
                                 {queue.map(|text| view! {
-                                    <li><a href="/people?watchlist=to_review&sort=score" data-testid="match-queue"><strong>"Watch-list matches"</strong><span>{text}</span></a></li>
+                                    <li><a href=MATCH_QUEUE data-testid="match-queue"><strong>"Watch-list matches"</strong><span>{text}</span></a></li>
                                 })}
                                 {may(Operation::ViewAccess).then(|| view! {
                                     <li><a href="/grants"><strong>"Grants"</strong><span>"Who holds access to which repository, and until when."</span></a></li>

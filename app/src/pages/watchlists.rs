@@ -6,6 +6,9 @@ use crate::api::watchlists::{list_watchlists, ImportWatchlist};
 use crate::components::feedback::{action_error, page_error};
 use crate::components::file_text::{mib, FileIntoText};
 use crate::components::pager::Pager;
+use crate::components::permitted::PermittedPart;
+use crate::model::access::Operation;
+use crate::model::person::MATCH_QUEUE;
 use crate::model::watchlists::{ListVersionView, WatchlistsPage, FORMATS, PAGE_UPLOAD_MAX_BYTES};
 use crate::pages::users::short_time;
 use leptos::html::Textarea;
@@ -48,7 +51,12 @@ pub fn Watchlists() -> impl IntoView {
     });
     view! {
         <Title text="Watch lists"/>
-        <h1>"Watch lists"</h1>
+        <div class="page-head">
+            <h1>"Watch lists"</h1>
+            <PermittedPart operation=Operation::DismissFinding>
+                <a class="button secondary" href=MATCH_QUEUE>"Matches to review"</a>
+            </PermittedPart>
+        </div>
         <p class="hint">"Every profile is screened against the active version of each list (KNOWN-01 to KNOWN-07): names with fuzzy matching, wallets, e-mail addresses, phones and domains exactly, ID-document and bank-account numbers by their keyed hashes. Importing a version makes it active once it is complete and screens everyone again."</p>
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {

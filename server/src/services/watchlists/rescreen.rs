@@ -11,6 +11,7 @@ use crate::clock::unix_now_ms;
 use crate::store::watchlists::{self, VersionRecord};
 use crate::store::{match_reviews, outbox, users};
 use clearance_app::model::error::AppError;
+use clearance_app::model::person::MATCH_QUEUE;
 use clearance_app::model::request::RequestContext;
 use clearance_app::model::role::Role;
 
@@ -116,7 +117,7 @@ impl Services {
             ));
         }
         body.push_str(&format!(
-            "\nReview each match on the person's screening: confirm it or dismiss it as a false match with a reason.\nEveryone with a match waiting for review: {origin}/people?watchlist=to_review&sort=score\n"
+            "\nReview each match on the person's screening: confirm it or dismiss it as a false match with a reason.\nEveryone with a match waiting for review: {origin}{MATCH_QUEUE}\n"
         ));
         let now = unix_now_ms();
         for address in leads {
