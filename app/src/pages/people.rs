@@ -126,10 +126,10 @@ fn people_view(data: PeoplePage, q: PeopleQuery) -> impl IntoView {
 
 /// What an empty list says: the review queue (only the watch-list filter set) has its own words.
 fn empty_message(q: &PeopleQuery) -> &'static str {
-    let only_matches = q.q.is_none() && q.status.is_none() && q.band.is_none() && q.kind.is_none();
+    let queue_only = q.q.is_none() && q.status.is_none() && q.band.is_none() && q.kind.is_none();
     match q.watchlist.as_deref() {
-        Some("to_review") if only_matches => "No watch-list match waits for review.",
-        Some("confirmed") if only_matches => "No watch-list match has been confirmed.",
+        Some("to_review") if queue_only => "No watch-list match waits for review.",
+        Some("confirmed") if queue_only => "No watch-list match has been confirmed.",
         _ => "Nobody matches. Add a person, or clear the filters.",
     }
 }
