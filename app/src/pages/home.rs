@@ -6,6 +6,7 @@ use crate::model::access::Operation;
 use crate::model::campaigns::{CampaignSummary, Count, Dashboard};
 use crate::model::error::AppError;
 use crate::model::person::{PeopleQuery, MATCH_QUEUE};
+use crate::model::user::Actor;
 use crate::pages::access::days;
 use crate::pages::campaigns::{campaign_state_badge, overdue_badge};
 use crate::CurrentUser;
@@ -20,11 +21,7 @@ pub fn Home() -> impl IntoView {
     let dashboard = Resource::new(
         || (),
         move |_| async move {
-            let admin = matches!(
-                me.await,
-                Ok(Some(actor)) if Operation::ViewDashboard.permits(Some(actor.role))
-            );
-            if admin {
+            if role_permits(me, Operation::ViewDashboard).await {
                 load_dashboard().await.map(Some)
             } else {
                 Ok(None)
@@ -36,11 +33,7 @@ pub fn Home() -> impl IntoView {
     let to_review = Resource::new(
         || (),
         move |_| async move {
-            let reviewer = matches!(
-                me.await,
-                Ok(Some(actor)) if Operation::DismissFinding.permits(Some(actor.role))
-            );
-            if !reviewer {
+            if !role_permits(me, Operation::DismissFinding).await {
                 return None;
             }
             let queue = PeopleQuery {
@@ -100,6 +93,11 @@ pub fn Home() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// Whether the signed-in user's role permits `operation` (false when signed out or unknown).
+async fn role_permits(me: Resource<Result<Option<Actor>, AppError>>, operation: Operation) -> bool {
+    matches!(me.await, Ok(Some(actor)) if operation.permits(Some(actor.role)))
 }
 
 /// What the watch-list tile says of the queue (its size, when it could be counted).
