@@ -26,7 +26,8 @@ const WALK_PER_CANDIDATE: usize = 8;
 const MARGIN: f64 = 1e-3;
 
 impl NameIndex {
-    /// The candidates (sorted or not) whose summed credit can reach the review threshold.
+    /// The candidates (sorted or not; of kind `kinds` or more, as [`NameIndex::postings_in`]
+    /// lists them) whose summed credit can reach the review threshold.
     ///
     /// When the hit terms' postings are long against the candidates (common syllables such as
     /// `min` and `lin` are posted in tens of thousands of forms), walking them costs more than
@@ -35,18 +36,19 @@ impl NameIndex {
         &self,
         evaluator: &Evaluator<'_, '_>,
         candidates: Vec<u32>,
+        kinds: u8,
     ) -> Vec<u32> {
         let credits = evaluator.term_credits();
         let walk: usize = credits
             .iter()
-            .map(|(term, _)| self.postings_of(*term).len())
+            .map(|(term, _)| self.postings_in(*term, kinds).len())
             .sum();
         if walk > WALK_PER_CANDIDATE * candidates.len() {
             return candidates;
         }
         let mut sums = self.take_accumulator();
         for (term, credit) in &credits {
-            for form in self.postings_of(*term) {
+            for form in self.postings_in(*term, kinds) {
                 if let Some(sum) = sums.get_mut(*form as usize) {
                     *sum += *credit;
                 }
@@ -61,7 +63,7 @@ impl NameIndex {
             })
             .collect();
         for (term, _) in &credits {
-            for form in self.postings_of(*term) {
+            for form in self.postings_in(*term, kinds) {
                 if let Some(sum) = sums.get_mut(*form as usize) {
                     *sum = 0.0;
                 }

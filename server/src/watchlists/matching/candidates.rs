@@ -205,11 +205,12 @@ impl NameIndex {
                 evaluator.weights(),
                 evaluator.initial(),
                 need,
+                kinds,
             )
             .unwrap_or_else(|| (0..self.form_count() as u32).collect());
         search.visited += candidates.len();
         let candidates = if candidates.len() >= ACCUMULATE_FROM {
-            self.by_summed_credit(evaluator, candidates)
+            self.by_summed_credit(evaluator, candidates, kinds)
         } else {
             candidates
         };
@@ -299,6 +300,7 @@ impl NameIndex {
         weights: &[f64],
         initial: &[bool],
         threshold: f64,
+        kinds: u8,
     ) -> Option<Vec<u32>> {
         let n = weights.len();
         let total: f64 = weights.iter().sum();
@@ -316,7 +318,12 @@ impl NameIndex {
         }
         let cost: Vec<usize> = part_terms
             .iter()
-            .map(|terms| terms.iter().map(|t| self.postings_of(*t).len()).sum())
+            .map(|terms| {
+                terms
+                    .iter()
+                    .map(|t| self.postings_in(*t, kinds).len())
+                    .sum()
+            })
             .collect();
         // The weight a form may miss and still reach the threshold.
         let slack = (1.0 - threshold) * total + EPSILON;
@@ -338,14 +345,18 @@ impl NameIndex {
             .collect();
         required.sort_by_key(cost_of);
         if let Some((first, others)) = required.split_first() {
-            let mut forms = self.union(terms_of(*first));
+            let mut forms = self.union(terms_of(*first), kinds);
             let mut bitmap: Option<Bitmap> = None;
             for i in others {
                 if forms.len() <= FEW {
                     break;
                 }
                 let bitmap = bitmap.get_or_insert_with(|| Bitmap::new(self.form_count()));
-                let postings = || terms_of(*i).iter().flat_map(|t| self.postings_of(*t));
+                let postings = || {
+                    terms_of(*i)
+                        .iter()
+                        .flat_map(|t| self.postings_in(*t, kinds))
+                };
                 postings().for_each(|f| {
                     bitmap.insert(*f);
                 });
@@ -369,23 +380,27 @@ impl NameIndex {
         }
         chosen.sort_unstable();
         chosen.dedup();
-        Some(self.union(&chosen))
+        Some(self.union(&chosen, kinds))
     }
 
-    /// The distinct forms containing any of `terms`.
-    fn union(&self, terms: &[u32]) -> Vec<u32> {
-        let total: usize = terms.iter().map(|t| self.postings_of(*t).len()).sum();
+    /// The distinct forms containing any of `terms` (of kind `kinds` or more:
+    /// [`NameIndex::postings_in`]).
+    fn union(&self, terms: &[u32], kinds: u8) -> Vec<u32> {
+        let total: usize = terms
+            .iter()
+            .map(|t| self.postings_in(*t, kinds).len())
+            .sum();
         let mut forms = Vec::with_capacity(total);
         if total < BITMAP_FROM {
             for term in terms {
-                forms.extend_from_slice(self.postings_of(*term));
+                forms.extend_from_slice(self.postings_in(*term, kinds));
             }
             forms.sort_unstable();
             forms.dedup();
         } else {
             let mut seen = Bitmap::new(self.form_count());
             for term in terms {
-                for form in self.postings_of(*term) {
+                for form in self.postings_in(*term, kinds) {
                     if seen.insert(*form) {
                         forms.push(*form);
                     }

@@ -63,6 +63,11 @@ pub struct NameIndex {
     keys: KeyTable,
     posting_offsets: Vec<u32>,
     postings: Vec<u32>,
+    /// The same postings for the organisations' forms alone: a person's name is also read as
+    /// an organisation's (`matching.rs`), and its common parts are in thousands of persons'
+    /// forms but few organisations'.
+    organization_offsets: Vec<u32>,
+    organization_postings: Vec<u32>,
     /// Per form, where its terms start, its part count and kind bits side by side (one memory
     /// read for a search that bounds tens of thousands of forms), and one more entry marking
     /// the end of the last form's terms.
@@ -157,6 +162,12 @@ impl NameIndex {
         // A term a form holds twice (`han han`) is posted twice: `accumulate.rs` sums postings.
         term_forms.sort_unstable();
         let (posting_offsets, postings) = compress(vocabulary.len(), &term_forms);
+        term_forms.retain(|(_, form)| {
+            heads
+                .get(*form as usize)
+                .is_some_and(|head| head.kinds & ORGANIZATION != 0)
+        });
+        let (organization_offsets, organization_postings) = compress(vocabulary.len(), &term_forms);
         drop(term_forms);
 
         let keys = KeyTable::new(&vocabulary);
@@ -170,6 +181,8 @@ impl NameIndex {
             keys,
             posting_offsets,
             postings,
+            organization_offsets,
+            organization_postings,
             forms: heads,
             form_terms,
             name_offsets,
@@ -240,6 +253,7 @@ impl NameIndex {
             + self.by_second_prefix.heap_bytes()
             + self.keys.heap_bytes()
             + (self.posting_offsets.capacity() + self.postings.capacity()) * 4
+            + (self.organization_offsets.capacity() + self.organization_postings.capacity()) * 4
             + self.forms.capacity() * std::mem::size_of::<FormHead>()
             + self.form_terms.capacity() * 4
             + (self.name_offsets.capacity() + self.names.capacity()) * 4
@@ -250,6 +264,17 @@ impl NameIndex {
     pub(super) fn postings_of(&self, term: u32) -> &[u32] {
         range(&self.posting_offsets, term as usize)
             .and_then(|r| self.postings.get(r))
+            .unwrap_or_default()
+    }
+
+    /// The forms containing a term, of kind `kinds` or more: only organisations' when the
+    /// kinds do not include persons (a superset of those of kind `kinds` otherwise).
+    pub(super) fn postings_in(&self, term: u32, kinds: u8) -> &[u32] {
+        if kinds & PERSON != 0 {
+            return self.postings_of(term);
+        }
+        range(&self.organization_offsets, term as usize)
+            .and_then(|r| self.organization_postings.get(r))
             .unwrap_or_default()
     }
 

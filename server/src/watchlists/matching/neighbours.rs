@@ -1,23 +1,25 @@
-//! Step 1 of the index search (`hits.rs`), done at build time for the frequent terms.
+//! Step 1 of the index search (`hits.rs`), done at build time for every term of two forms or
+//! more.
 //!
-//! Looking a query unit up costs about a tenth of a millisecond (a few hundred rows scanned,
-//! a few hundred Jaro computations), and most of a query's units are common name parts
-//! (`kim`, `mohammed`, `petrov`): name parts follow a power law, so the few thousand terms
-//! posted in the most forms are most of what queries look up (in the benchmark's million
-//! names, the 10,000 single terms posted in 10 forms or more answer two thirds of the lookup
-//! time). For those terms the index looks each one up once as a query unit when it is built,
-//! and a query unit equal to one of them reads the answer instead of computing it. A unit is
-//! wholly determined by its chars and whether it is joined (`Term::single`, `Term::joined`),
-//! so the answer is the very one the lookup would give: the search's results do not change.
+//! Looking a query unit up costs from a tenth to half a millisecond (thousands of rows
+//! scanned, hundreds of Jaro computations), and most of a query's units are listed name parts:
+//! common ones (`kim`, `mohammed`, `petrov`), and the parts of the listed name a profile is,
+//! or is a variant of, which the name's aliases list again. For every term posted in at least
+//! [`FREQUENT_FROM`] forms the index looks it up once as a query unit when it is built, and a
+//! query unit equal to one of them reads the answer instead of computing it. A unit is wholly
+//! determined by its chars and whether it is joined (`Term::single`, `Term::joined`), so the
+//! answer is the very one the lookup would give: the search's results do not change.
 
 use super::index::NameIndex;
 use super::term::TermRef;
 use std::collections::HashMap;
 
-/// A term posted in at least this many forms has its lookup computed at build time. (At a
-/// million names, 10,256 single and 9,253 joined terms: about 30 MB, a second or two of build
-/// on two cores.)
-pub(super) const FREQUENT_FROM: usize = 10;
+/// A term posted in at least this many forms has its lookup computed at build time. Measured
+/// at a million names (`benches/watchlist`): from ten forms (19,509 terms, 97 MiB, about 2 s of
+/// build on two cores) to two (113,061 terms, about 700 MiB, 10 s more), p99 per profile fell
+/// from 1.4 to 1.05 ms and the mean from 0.47 to 0.37 ms; every term (one form: typos and
+/// invented words that profiles rarely repeat) gained nothing more for twice the build.
+pub(super) const FREQUENT_FROM: usize = 2;
 
 /// A term and what its lookup found (`NameIndex::unit_terms`).
 type Lookup = (u32, Vec<(u32, f64)>);
@@ -140,7 +142,8 @@ mod tests {
         let given = [
             "chol", "min", "jong", "song", "hyon", "nam", "il", "chun", "sok", "hui", "yong", "ho",
         ];
-        // `kim` in twelve forms, `jong un` joined in ten; `gim`, `kimm` and `chol` in fewer.
+        // `kim` in twelve forms, `jong un` joined in ten, `chol` in five, the other given names
+        // in one or two; `gim`, `kimm` and `ri` in one.
         let mut names: Vec<String> = given.iter().map(|g| format!("kim {g}")).collect();
         names.extend(given.iter().take(10).map(|g| format!("{g} jong un")));
         names.extend(["gim chol", "kimm chol", "ri chol"].map(str::to_owned));
@@ -173,15 +176,15 @@ mod tests {
         // The same chars as a single part are another unit, not precomputed.
         let single = Term::single("jongun".chars().collect());
         assert!(index.neighbours.of(single.view()).is_none());
-        // Rare terms are looked up at query time.
-        for rare in ["chol", "gim", "ri"] {
+        // Terms in a single form are looked up at query time.
+        for rare in ["gim", "kimm", "ri", "yong", "ho"] {
             let term = Term::single(rare.chars().collect());
             assert!(index.neighbours.of(term.view()).is_none(), "{rare}");
         }
         assert_eq!(
             index.precomputed_count(),
-            4,
-            "kim, jong (in eleven forms), un and jongun"
+            13,
+            "kim, jong, un, chol, the eight other given names before `jong un`, and jongun"
         );
     }
 }

@@ -48,6 +48,7 @@ impl NameIndex {
             evaluator.weights(),
             evaluator.initial(),
             REVIEW_THRESHOLD,
+            kinds,
         ) else {
             return Vec::new();
         };

@@ -128,6 +128,46 @@ fn the_index_visits_a_small_part_of_the_list() {
     assert!(!search.matches.is_empty());
 }
 
+/// A name is also read as an organisation's (`WANG, Jing` as `wang jing`), and that reading is
+/// compared with the organisations alone: its candidates come from the organisations'
+/// postings (`NameIndex::postings_in`), not from the thousands of persons sharing its parts,
+/// and the answers are still the exhaustive scan's.
+#[test]
+fn an_organisation_reading_gathers_only_organisations() {
+    // A hundred persons named `WANG, Jing` and a distinct third part: a hundred forms.
+    let mut names: Vec<ListName> = (0..100)
+        .map(|i| {
+            let third = format!("{}{}", SYLLABLES[i % 12], SYLLABLES[i / 12]);
+            person(&format!("p{i}"), &format!("WANG, Jing {third}"), &[], &[])
+        })
+        .collect();
+    names.push(organization("wj", "Wang Jing Trading Co., Ltd."));
+    names.push(organization("jw", "Jing Wang Holdings"));
+    let matcher = Matcher::new(&names, &[]);
+
+    let terms = NameTerms::new(&normalise("Wang Jing", Style::Organization));
+    let as_organization = matcher.index.search(&terms, index::ORGANIZATION);
+    let as_either = matcher
+        .index
+        .search(&terms, index::PERSON | index::ORGANIZATION);
+    assert!(as_organization.visited <= 2, "{as_organization:?}");
+    assert!(as_either.visited >= 100, "{as_either:?}");
+    assert!(as_organization
+        .matches
+        .iter()
+        .all(|m| as_either.matches.contains(m)));
+
+    for name in ["WANG, Jing", "Wang Jing Trading", "Jing Wang Holdings Ltd"] {
+        assert_index_is_exhaustive(&matcher, &query(name));
+    }
+    let found = matcher.match_organization("Wang Jing Trading");
+    assert_eq!(
+        found.first().map(|m| m.entry_id.as_str()),
+        Some("wj"),
+        "{found:?}"
+    );
+}
+
 /// Jaro-Winkler's prefix bonus pairs `petrenko` with `petrov` (0.82 after the length penalty):
 /// a plain scan finds `PETROV, Ivan` for `Ivan Petrenko` at review level, and so must the index.
 #[test]
