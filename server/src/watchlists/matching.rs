@@ -13,6 +13,7 @@
 //! into; the matcher knows nothing of file formats.
 
 mod accumulate;
+mod bitmap;
 pub mod candidates;
 mod evaluate;
 mod exhaustive;

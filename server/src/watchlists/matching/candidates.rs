@@ -27,6 +27,7 @@
 //! the tests and the benchmark check.
 
 use super::accumulate::ACCUMULATE_FROM;
+use super::bitmap::Bitmap;
 use super::evaluate::Evaluator;
 use super::hits::{Hit, HitCache, Hits};
 use super::index::{FormMatch, NameIndex};
@@ -77,42 +78,6 @@ impl Floor {
         score: REVIEW_THRESHOLD,
         similarity: 0.0,
     };
-}
-
-/// A set of form ids.
-struct Bitmap {
-    words: Vec<u64>,
-}
-
-impl Bitmap {
-    fn new(bits: usize) -> Bitmap {
-        Bitmap {
-            words: vec![0; bits.div_ceil(64)],
-        }
-    }
-
-    /// Adds a bit; whether it was new.
-    fn insert(&mut self, bit: u32) -> bool {
-        let Some(word) = self.words.get_mut(bit as usize / 64) else {
-            return false;
-        };
-        let mask = 1u64 << (bit % 64);
-        let new = *word & mask == 0;
-        *word |= mask;
-        new
-    }
-
-    fn remove(&mut self, bit: u32) {
-        if let Some(word) = self.words.get_mut(bit as usize / 64) {
-            *word &= !(1u64 << (bit % 64));
-        }
-    }
-
-    fn contains(&self, bit: u32) -> bool {
-        self.words
-            .get(bit as usize / 64)
-            .is_some_and(|word| word & (1u64 << (bit % 64)) != 0)
-    }
 }
 
 impl NameIndex {

@@ -4,6 +4,7 @@
 use super::*;
 use std::collections::BTreeSet;
 
+mod generate;
 mod identifiers;
 mod index;
 
