@@ -229,10 +229,19 @@ fn page_of_subject(subject: &str, viewer: Option<Role>) -> Option<(String, Strin
         "repository" => ("/repositories/", "repository", Operation::ViewAccess),
         "campaign" => ("/campaigns/", "campaign", Operation::ViewCampaigns),
         "import" => ("/people/import/", "import", Operation::EditPeople),
+        // Subjects without a page of their own lead to the page that lists them.
         "watchlist" if !id.is_empty() => {
             return Operation::ViewWatchlists
                 .permits(viewer)
                 .then(|| ("/watchlists".into(), "Open the watch lists".into()));
+        }
+        "grant" | "user" | "invite" => {
+            let (path, label, needs) = match kind {
+                "grant" => ("/grants", "Open the grants", Operation::ViewAccess),
+                _ => ("/users", "Open the users", Operation::ListUsers),
+            };
+            return (id.parse::<i64>().is_ok() && needs.permits(viewer))
+                .then(|| (path.into(), label.into()));
         }
         _ => return None,
     };
@@ -258,11 +267,15 @@ mod tests {
             page("watchlist:us_ofac_sdn").as_deref(),
             Some("/watchlists")
         );
-        // No page of their own, or not an id: no link rather than a broken one.
+        // No page of their own: the page that lists them.
+        assert_eq!(page("grant:2").as_deref(), Some("/grants"));
+        assert_eq!(page("user:1").as_deref(), Some("/users"));
+        assert_eq!(page("invite:5").as_deref(), Some("/users"));
+        // Not an id, or an unknown kind: no link rather than a broken one.
         for none in [
-            "grant:2",
-            "user:1",
-            "invite:5",
+            "grant:x",
+            "user:",
+            "session:5",
             "person:abc",
             "person",
             "",
@@ -278,6 +291,10 @@ mod tests {
         assert_eq!(as_auditor("person:12").as_deref(), Some("/people/12"));
         assert_eq!(as_auditor("campaign:1").as_deref(), Some("/campaigns/1"));
         assert_eq!(as_auditor("import:7"), None, "imports are for importers");
+        assert_eq!(as_auditor("grant:2").as_deref(), Some("/grants"));
+        assert_eq!(as_auditor("user:1"), None, "the users page is for admins");
+        let as_hr = |s: &str| page_of_subject(s, Some(Role::Hr)).map(|(href, _)| href);
+        assert_eq!(as_hr("invite:5"), None);
         assert_eq!(page_of_subject("person:12", None), None, "signed out");
     }
 
