@@ -221,34 +221,34 @@ fn detail_fields(details: &str) -> Option<Vec<(String, String)>> {
 /// The page that shows a subject of the log, where it has one: `person:12` is `/people/12`.
 fn page_of_subject(subject: &str, viewer: Option<Role>) -> Option<(String, String)> {
     let (kind, id) = subject.split_once(':')?;
+    let n = id.parse::<i64>().ok();
+    let item =
+        |path: &str, noun: &str| n.map(|n| (format!("{path}{n}"), format!("Open {noun} {n}")));
+    let list = |href: &str, label: &str| Some((href.to_owned(), label.to_owned()));
     // Each page with what it needs of its viewer: no link where the page would refuse them (an
     // auditor reads the log, but an import's page is for the people who import).
-    let (path, noun, needs) = match kind {
-        "person" => ("/people/", "person", Operation::ViewPeople),
-        "access_request" => ("/access/", "access request", Operation::ViewAccess),
-        "repository" => ("/repositories/", "repository", Operation::ViewAccess),
-        "campaign" => ("/campaigns/", "campaign", Operation::ViewCampaigns),
-        "import" => ("/people/import/", "import", Operation::EditPeople),
+    let (page, needs) = match kind {
+        "person" => (item("/people/", "person"), Operation::ViewPeople),
+        "access_request" => (item("/access/", "access request"), Operation::ViewAccess),
+        "repository" => (item("/repositories/", "repository"), Operation::ViewAccess),
+        "campaign" => (item("/campaigns/", "campaign"), Operation::ViewCampaigns),
+        "import" => (item("/people/import/", "import"), Operation::EditPeople),
         // Subjects without a page of their own lead to the page that lists them.
-        "watchlist" if !id.is_empty() => {
-            return Operation::ViewWatchlists
-                .permits(viewer)
-                .then(|| ("/watchlists".into(), "Open the watch lists".into()));
-        }
-        "grant" | "user" | "invite" => {
-            let (path, label, needs) = match kind {
-                "grant" => ("/grants", "Open the grants", Operation::ViewAccess),
-                _ => ("/users", "Open the users", Operation::ListUsers),
-            };
-            return (id.parse::<i64>().is_ok() && needs.permits(viewer))
-                .then(|| (path.into(), label.into()));
-        }
+        "watchlist" if !id.is_empty() => (
+            list("/watchlists", "Open the watch lists"),
+            Operation::ViewWatchlists,
+        ),
+        "grant" => (
+            n.and(list("/grants", "Open the grants")),
+            Operation::ViewAccess,
+        ),
+        "user" | "invite" => (
+            n.and(list("/users", "Open the users")),
+            Operation::ListUsers,
+        ),
         _ => return None,
     };
-    let n = id.parse::<i64>().ok()?;
-    needs
-        .permits(viewer)
-        .then(|| (format!("{path}{n}"), format!("Open {noun} {n}")))
+    page.filter(|_| needs.permits(viewer))
 }
 
 #[cfg(test)]

@@ -26,6 +26,13 @@ pub const ORGANIZATION: u8 = 2;
 
 const NO_TERM: u32 = u32::MAX;
 
+/// Entry `i` of an array split by offsets (`values[offsets[i]..offsets[i + 1]]`).
+fn entry<'v>(offsets: &[u32], values: &'v [u32], i: u32) -> &'v [u32] {
+    range(offsets, i as usize)
+        .and_then(|r| values.get(r))
+        .unwrap_or_default()
+}
+
 /// Entry `i` of an offsets array: `offsets[i]..offsets[i + 1]`.
 pub(super) fn range(offsets: &[u32], i: usize) -> Option<std::ops::Range<usize>> {
     Some(*offsets.get(i)? as usize..*offsets.get(i + 1)? as usize)
@@ -220,9 +227,7 @@ impl NameIndex {
 
     /// The names (ids given to [`NameIndex::build`]) that normalise to a form.
     pub fn names_of(&self, form: u32) -> &[u32] {
-        range(&self.name_offsets, form as usize)
-            .and_then(|r| self.names.get(r))
-            .unwrap_or_default()
+        entry(&self.name_offsets, &self.names, form)
     }
 
     pub fn form_count(&self) -> usize {
@@ -262,9 +267,7 @@ impl NameIndex {
 
     /// The forms containing a term.
     pub(super) fn postings_of(&self, term: u32) -> &[u32] {
-        range(&self.posting_offsets, term as usize)
-            .and_then(|r| self.postings.get(r))
-            .unwrap_or_default()
+        entry(&self.posting_offsets, &self.postings, term)
     }
 
     /// The forms containing a term, of kind `kinds` or more: only organisations' when the
@@ -273,9 +276,11 @@ impl NameIndex {
         if kinds & PERSON != 0 {
             return self.postings_of(term);
         }
-        range(&self.organization_offsets, term as usize)
-            .and_then(|r| self.organization_postings.get(r))
-            .unwrap_or_default()
+        entry(
+            &self.organization_offsets,
+            &self.organization_postings,
+            term,
+        )
     }
 
     /// A form's terms: its parts, then its joined parts (`u32::MAX` where none).
