@@ -30,6 +30,12 @@ rm -rf target/e2e-data
 export CLEARANCE_DATA_DIR="$PWD/target/e2e-data" CLEARANCE_MAIL_POLL_MS=200
 cargo leptos end-to-end
 
+if [ "${FREE_BUILD_BEFORE_FUZZING:-0}" = 1 ]; then
+  # The fuzz targets build into server/fuzz/target; CI frees the tests' build first (.ci/run).
+  step "freeing the tests' build ($(du -sh target/debug | cut -f1)) for the fuzz build"
+  rm -rf target/debug
+fi
+
 step "fuzzing the watch-list parsers (${FUZZ_SECONDS:-20} s each)"
 bash scripts/fuzz.sh
 
