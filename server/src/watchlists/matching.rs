@@ -18,6 +18,7 @@ pub mod candidates;
 mod evaluate;
 mod exhaustive;
 pub mod explain;
+mod form_table;
 mod found;
 pub mod hits;
 pub mod identifiers;
@@ -154,8 +155,14 @@ impl Matcher {
         let mut best = Best::new(MAX_RESULTS);
         // Both readings of a name (as a person's, as an organisation's) share most parts.
         let mut cache = hits::HitCache::default();
-        let room_of =
-            |form: u32| qualifiers.room(self.form_years.get(form as usize).copied().flatten());
+        // Without a query date, every form has the same room: its years are not read.
+        let room_of = |form: u32| {
+            let years = match qualifiers.dob {
+                Some(_) => self.form_years.get(form as usize).copied().flatten(),
+                None => None,
+            };
+            qualifiers.room(years)
+        };
         let room = candidates::Room {
             most: qualifiers.room(None),
             of: &room_of,

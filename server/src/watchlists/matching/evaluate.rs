@@ -11,6 +11,7 @@
 //! `ho zi ming` when nothing in the query is like `ming`).
 
 use super::candidates::EPSILON;
+use super::form_table::Form;
 use super::hits::{Hit, Hits};
 use super::index::{FormMatch, NameIndex};
 use super::score::{
@@ -19,11 +20,6 @@ use super::score::{
 };
 
 use super::term::TermRef;
-
-/// A listed single part's weight in the score, from its row (its chars are not read).
-fn listed_weight(index: &NameIndex, term: u32) -> f64 {
-    score::part_weight_of_len(index.term_row(term).map_or(0, |row| usize::from(row.len)))
-}
 
 /// A query as step 3 needs it: its parts, their weights and its hits.
 pub(super) struct Evaluator<'q, 't> {
@@ -137,7 +133,7 @@ impl<'q, 't> Evaluator<'q, 't> {
     }
 
     /// An upper bound on the similarity of `form` (see the module comment).
-    pub(super) fn bound(&self, index: &NameIndex, form: u32) -> f64 {
+    pub(super) fn bound(&self, index: &NameIndex, form: &Form<'_>) -> f64 {
         let mut best = [0.0f64; MAX_PARTS];
         for (b, init) in best.iter_mut().zip(&self.initial) {
             *b = if *init { INITIAL_CREDIT } else { 0.0 };
@@ -145,8 +141,8 @@ impl<'q, 't> Evaluator<'q, 't> {
         let mut listed_best = [0.0f64; MAX_PARTS];
         // Bit j: some hit can pair listed part j.
         let mut pairable = 0u32;
-        let count = index.form_part_count(form);
-        let ids = index.form_term_ids(form);
+        let count = form.parts();
+        let ids = form.terms();
         for (position, term) in ids.iter().enumerate() {
             // A joined listed unit is counted at its first part.
             let first_listed = position.checked_sub(count).unwrap_or(position);
@@ -185,7 +181,7 @@ impl<'q, 't> Evaluator<'q, 't> {
             .take(count)
             .enumerate()
             .filter(|(j, _)| pairable & (1 << j) == 0)
-            .map(|(_, id)| listed_weight(index, *id))
+            .map(|(j, id)| index.part_weight_in(form, j, *id))
             .sum();
         credit / (self.total + UNMATCHED_LISTED_WEIGHT * left)
     }
@@ -195,10 +191,13 @@ impl<'q, 't> Evaluator<'q, 't> {
         scratch.query_weights.clone_from(&self.weights);
         scratch.candidates.clear();
         scratch.listed_weights.clear();
-        let count = index.form_part_count(form);
-        for (position, term) in index.form_term_ids(form).iter().enumerate() {
+        let record = index.form(form);
+        let count = record.map_or(0, |r| r.parts());
+        let ids = record.as_ref().map(Form::terms).unwrap_or_default();
+        for (position, term) in ids.iter().enumerate() {
             let (listed, listed_len) = if position < count {
-                scratch.listed_weights.push(listed_weight(index, *term));
+                let weight = record.map_or(0.0, |r| index.part_weight_in(&r, position, *term));
+                scratch.listed_weights.push(weight);
                 (position, 1)
             } else {
                 (position - count, 2)

@@ -12,6 +12,7 @@
 //! order). All arrays are flat (`Vec<u32>` with
 //! offsets), so the index costs a few hundred bytes per name.
 
+use super::form_table::{Form, FormTable};
 use super::keys::KeyTable;
 use super::neighbours::Neighbours;
 use super::orders::{OrderBy, TermOrder};
@@ -38,19 +39,6 @@ pub(super) fn range(offsets: &[u32], i: usize) -> Option<std::ops::Range<usize>>
     Some(*offsets.get(i)? as usize..*offsets.get(i + 1)? as usize)
 }
 
-/// Where a form's terms start in `NameIndex::form_terms`, its part count and its kind bits.
-#[derive(Clone, Copy, Debug)]
-struct FormHead {
-    start: u32,
-    parts: u8,
-    kinds: u8,
-}
-
-/// The range of form `i`'s terms (`heads` ends with an entry marking the end).
-fn head_range(heads: &[FormHead], i: usize) -> Option<std::ops::Range<usize>> {
-    Some(heads.get(i)?.start as usize..heads.get(i + 1)?.start as usize)
-}
-
 /// A form at or above the review threshold, with its name similarity.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FormMatch {
@@ -75,12 +63,9 @@ pub struct NameIndex {
     /// forms but few organisations'.
     organization_offsets: Vec<u32>,
     organization_postings: Vec<u32>,
-    /// Per form, where its terms start, its part count and kind bits side by side (one memory
-    /// read for a search that bounds tens of thousands of forms), and one more entry marking
-    /// the end of the last form's terms.
-    forms: Vec<FormHead>,
-    /// Per form: its part terms, then its joined terms (`NO_TERM` where not joinable).
-    form_terms: Vec<u32>,
+    /// Per form: its kind bits, its part terms, then its joined terms (`NO_TERM` where not
+    /// joinable), and its parts' lengths.
+    forms: FormTable,
     name_offsets: Vec<u32>,
     names: Vec<u32>,
     /// The lookups of the frequent terms, computed once (`neighbours.rs`).
@@ -97,7 +82,7 @@ impl NameIndex {
         let mut singles: HashMap<String, u32> = HashMap::new();
         let mut joins: HashMap<String, u32> = HashMap::new();
         let mut forms: HashMap<Vec<u32>, u32> = HashMap::new();
-        let (mut heads, mut form_terms): (Vec<FormHead>, Vec<u32>) = (Vec::new(), Vec::new());
+        let mut table = FormTable::default();
         let mut form_of_name: Vec<(u32, u32)> = Vec::new();
         for (name, mut tokens, kind) in names {
             tokens.truncate(score::MAX_PARTS);
@@ -115,65 +100,46 @@ impl NameIndex {
             let form = if let Some(form) = forms.get(&ids) {
                 *form
             } else {
-                let form = heads.len() as u32;
-                heads.push(FormHead {
-                    start: form_terms.len() as u32,
-                    parts: ids.len() as u8,
-                    kinds: 0,
-                });
-                form_terms.extend_from_slice(&ids);
                 let chars: Vec<Vec<char>> = tokens.iter().map(|t| t.chars().collect()).collect();
-                for pair in chars.windows(2) {
-                    let id = match pair {
+                let joined: Vec<u32> = chars
+                    .windows(2)
+                    .map(|pair| match pair {
                         [a, b] if joinable(a, b) => {
                             let text: String = a.iter().chain(b).collect();
                             intern(&mut vocabulary, &mut joins, &text, || Term::joined(a, b))
                         }
                         _ => NO_TERM,
-                    };
-                    form_terms.push(id);
-                }
+                    })
+                    .collect();
+                let parts: Vec<(u32, usize)> = ids
+                    .iter()
+                    .zip(&chars)
+                    .map(|(id, c)| (*id, c.len()))
+                    .collect();
+                let form = table.push(0, &parts, &joined);
                 forms.insert(ids, form);
                 form
             };
-            if let Some(head) = heads.get_mut(form as usize) {
-                head.kinds |= kind;
-            }
+            table.add_kinds(form, kind);
             form_of_name.push((form, name));
         }
         drop(forms);
-        let form_count = heads.len();
-        heads.push(FormHead {
-            start: form_terms.len() as u32,
-            parts: 0,
-            kinds: 0,
-        });
+        let form_count = table.len();
         let (vocabulary, renumbered) = vocabulary.sorted();
-        for term in &mut form_terms {
-            if let Some(new) = renumbered.get(*term as usize) {
-                *term = *new;
-            }
-        }
+        table.renumber(&renumbered);
 
-        let mut term_forms: Vec<(u32, u32)> = Vec::with_capacity(form_terms.len());
-        for form in 0..form_count {
-            for term in head_range(&heads, form)
-                .and_then(|r| form_terms.get(r))
-                .unwrap_or_default()
-            {
+        let mut term_forms: Vec<(u32, u32)> = Vec::new();
+        for form in 0..form_count as u32 {
+            for term in table.terms(form) {
                 if *term != NO_TERM {
-                    term_forms.push((*term, form as u32));
+                    term_forms.push((*term, form));
                 }
             }
         }
         // A term a form holds twice (`han han`) is posted twice: `accumulate.rs` sums postings.
         term_forms.sort_unstable();
         let (posting_offsets, postings) = compress(vocabulary.len(), &term_forms);
-        term_forms.retain(|(_, form)| {
-            heads
-                .get(*form as usize)
-                .is_some_and(|head| head.kinds & ORGANIZATION != 0)
-        });
+        term_forms.retain(|(_, form)| table.kinds(*form) & ORGANIZATION != 0);
         let (organization_offsets, organization_postings) = compress(vocabulary.len(), &term_forms);
         drop(term_forms);
 
@@ -190,8 +156,7 @@ impl NameIndex {
             postings,
             organization_offsets,
             organization_postings,
-            forms: heads,
-            form_terms,
+            forms: table,
             name_offsets,
             names,
             neighbours: Neighbours::default(),
@@ -209,7 +174,7 @@ impl NameIndex {
         joined: &mut Vec<Option<TermRef<'a>>>,
     ) -> Option<()> {
         let ids = self.form_term_ids(form);
-        let count = usize::from(self.forms.get(form as usize)?.parts);
+        let count = self.forms.parts(form);
         parts.clear();
         joined.clear();
         for id in ids.get(..count)? {
@@ -231,7 +196,7 @@ impl NameIndex {
     }
 
     pub fn form_count(&self) -> usize {
-        self.forms.len().saturating_sub(1)
+        self.forms.len()
     }
 
     pub fn term_count(&self) -> usize {
@@ -259,8 +224,7 @@ impl NameIndex {
             + self.keys.heap_bytes()
             + (self.posting_offsets.capacity() + self.postings.capacity()) * 4
             + (self.organization_offsets.capacity() + self.organization_postings.capacity()) * 4
-            + self.forms.capacity() * std::mem::size_of::<FormHead>()
-            + self.form_terms.capacity() * 4
+            + self.forms.heap_bytes()
             + (self.name_offsets.capacity() + self.names.capacity()) * 4
             + self.neighbours.heap_bytes()
     }
@@ -285,21 +249,31 @@ impl NameIndex {
 
     /// A form's terms: its parts, then its joined parts (`u32::MAX` where none).
     pub(super) fn form_term_ids(&self, form: u32) -> &[u32] {
-        head_range(&self.forms, form as usize)
-            .and_then(|r| self.form_terms.get(r))
-            .unwrap_or_default()
+        self.forms.terms(form)
     }
 
     /// The number of parts of a form (its joined terms follow them in [`Self::form_term_ids`]).
     pub(super) fn form_part_count(&self, form: u32) -> usize {
-        self.forms
-            .get(form as usize)
-            .map_or(0, |head| usize::from(head.parts))
+        self.forms.parts(form)
     }
 
     /// The kind bits of a form (0 for an unknown form).
     pub(super) fn form_kind(&self, form: u32) -> u8 {
-        self.forms.get(form as usize).map_or(0, |head| head.kinds)
+        self.forms.kinds(form)
+    }
+
+    /// A form's record (see [`FormTable::get`]).
+    pub(super) fn form(&self, form: u32) -> Option<Form<'_>> {
+        self.forms.get(form)
+    }
+
+    /// The weight in the score of part `j` (term `term`) of `form`: from the form's record when
+    /// it holds the part's length, which saves a read of the vocabulary.
+    pub(super) fn part_weight_in(&self, form: &Form<'_>, j: usize, term: u32) -> f64 {
+        let len = form
+            .part_length(j)
+            .unwrap_or_else(|| self.term_row(term).map_or(0, |row| usize::from(row.len)));
+        score::part_weight_of_len(len)
     }
 
     /// A vocabulary term.
