@@ -202,27 +202,27 @@ impl NameIndex {
         kinds: u8,
         room: Option<&Room<'_>>,
         skip: &[u32],
-    ) -> Vec<(f64, u32)> {
+    ) -> Vec<(f64, Form<'_>)> {
         let room_of = |form: u32| room.map_or(0.0, |r| (r.of)(form));
         // The candidates' records (and their rooms' years) are scattered over memory: copied
         // out first, in a loop that only reads them, the processor overlaps their cache misses,
         // which one by one were most of the time of bounding.
-        let records: Vec<(u32, Form<'_>, f64)> = candidates
+        let records: Vec<(Form<'_>, f64)> = candidates
             .into_iter()
-            .filter_map(|form| Some((form, self.form(form)?, room_of(form))))
+            .filter_map(|form| Some((self.form(form)?, room_of(form))))
             .collect();
-        let mut bounded: Vec<(f64, u32)> = records
-            .iter()
-            .filter(|(_, record, _)| record.kinds() & kinds != 0)
+        let mut bounded: Vec<(f64, Form<'_>)> = records
+            .into_iter()
+            .filter(|(form, _)| form.kinds() & kinds != 0)
             // Forms whose names cannot reach the threshold even when equal to the query (every
             // one listed with a birth year far from the query's) are not even bounded.
-            .filter(|(_, _, room)| 1.0 + room + EPSILON >= REVIEW_THRESHOLD)
-            .filter(|(form, _, _)| skip.binary_search(form).is_err())
-            .map(|(form, record, _)| (evaluator.bound(self, record), *form))
+            .filter(|(_, room)| 1.0 + room + EPSILON >= REVIEW_THRESHOLD)
+            .filter(|(form, _)| skip.binary_search(&form.id()).is_err())
+            .map(|(form, _)| (evaluator.bound(self, &form), form))
             .filter(|(bound, _)| bound + EPSILON >= REVIEW_THRESHOLD)
             .collect();
         if room.is_some() {
-            bounded.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            bounded.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.id().cmp(&b.1.id())));
         }
         bounded
     }
@@ -233,7 +233,7 @@ impl NameIndex {
     pub(super) fn align_in_order(
         &self,
         evaluator: &Evaluator<'_, '_>,
-        bounded: Vec<(f64, u32)>,
+        bounded: Vec<(f64, Form<'_>)>,
         room: Option<&Room<'_>>,
         floor: &mut Floor,
         visit: &mut dyn FnMut(FormMatch) -> Floor,
@@ -249,11 +249,11 @@ impl NameIndex {
                 }
                 continue;
             }
-            if room.is_some() && bound + room_of(form) + EPSILON < floor.score {
+            if room.is_some() && bound + room_of(form.id()) + EPSILON < floor.score {
                 continue;
             }
             search.aligned += 1;
-            let found = evaluator.align(self, form, scratch);
+            let found = evaluator.align(self, &form, scratch);
             if found.similarity >= REVIEW_THRESHOLD {
                 let next = visit(found);
                 *floor = Floor {

@@ -187,16 +187,19 @@ impl<'q, 't> Evaluator<'q, 't> {
     }
 
     /// Aligns `form` with the query from the hits, as `score::align` would.
-    pub(super) fn align(&self, index: &NameIndex, form: u32, scratch: &mut Scratch) -> FormMatch {
+    pub(super) fn align(
+        &self,
+        index: &NameIndex,
+        form: &Form<'_>,
+        scratch: &mut Scratch,
+    ) -> FormMatch {
         scratch.query_weights.clone_from(&self.weights);
         scratch.candidates.clear();
         scratch.listed_weights.clear();
-        let record = index.form(form);
-        let count = record.map_or(0, |r| r.parts());
-        let ids = record.as_ref().map(Form::terms).unwrap_or_default();
-        for (position, term) in ids.iter().enumerate() {
+        let count = form.parts();
+        for (position, term) in form.terms().iter().enumerate() {
             let (listed, listed_len) = if position < count {
-                let weight = record.map_or(0.0, |r| index.part_weight_in(&r, position, *term));
+                let weight = index.part_weight_in(form, position, *term);
                 scratch.listed_weights.push(weight);
                 (position, 1)
             } else {
@@ -218,7 +221,7 @@ impl<'q, 't> Evaluator<'q, 't> {
         }
         let outcome = score::choose(scratch);
         FormMatch {
-            form,
+            form: form.id(),
             similarity: outcome.similarity,
             initials: outcome.initials,
         }
@@ -226,9 +229,8 @@ impl<'q, 't> Evaluator<'q, 't> {
 
     /// The pairs `score::align` makes for a query initial: with each listed (single) part of at
     /// least two chars that starts with its letter, where the two have no similarity.
-    fn pair_query_initials(&self, index: &NameIndex, form: u32, candidates: &mut Vec<Pair>) {
-        let count = index.form_part_count(form);
-        let ids = index.form_term_ids(form);
+    fn pair_query_initials(&self, index: &NameIndex, form: &Form<'_>, candidates: &mut Vec<Pair>) {
+        let (count, ids) = (form.parts(), form.terms());
         for (i, part) in self.parts.iter().enumerate() {
             if !self.initial.get(i).copied().unwrap_or(false) {
                 continue;

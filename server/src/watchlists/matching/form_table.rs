@@ -96,6 +96,7 @@ impl FormTable {
     /// reads them one by one (`candidates.rs`).
     pub fn get(&self, form: u32) -> Option<Form<'_>> {
         Some(Form {
+            id: form,
             record: *self.records.get(form as usize)?,
             spilled: &self.spilled,
         })
@@ -107,11 +108,6 @@ impl FormTable {
             return &[];
         };
         terms_of(record, &self.spilled)
-    }
-
-    /// A form's part count (0 for an unknown form).
-    pub fn parts(&self, form: u32) -> usize {
-        self.get(form).map_or(0, |form| form.parts())
     }
 
     /// A form's kind bits (0 for an unknown form).
@@ -136,11 +132,17 @@ fn terms_of<'a>(record: &'a FormRecord, spilled: &'a [u32]) -> &'a [u32] {
 /// One form's record ([`FormTable::get`]).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Form<'t> {
+    id: u32,
     record: FormRecord,
     spilled: &'t [u32],
 }
 
 impl Form<'_> {
+    /// The form's number.
+    pub fn id(&self) -> u32 {
+        self.id
+    }
+
     /// The form's terms: its parts, then its joined parts.
     pub fn terms(&self) -> &[u32] {
         terms_of(&self.record, self.spilled)
@@ -180,9 +182,10 @@ mod tests {
         assert_eq!(table.terms(short), &[7, 9, 4, 11, 12]);
         assert_eq!(table.terms(long), &[1, 2, 3, 4, 5, 6, 7, 8, 9]);
         assert_eq!(table.terms(one), &[5]);
-        assert!(table.spilled.len() == 9, "only the long form is spilled");
-        assert_eq!((table.parts(short), table.parts(long)), (3, 5));
+        assert_eq!(table.spilled.len(), 9, "only the long form is spilled");
         let (short, long) = (table.get(short).unwrap(), table.get(long).unwrap());
+        assert_eq!((short.id(), long.id()), (0, 1));
+        assert_eq!((short.parts(), long.parts()), (3, 5));
         assert_eq!(short.terms(), &[7, 9, 4, 11, 12]);
         assert_eq!(long.terms(), &[1, 2, 3, 4, 5, 6, 7, 8, 9]);
         assert_eq!(short.part_length(0), Some(3));

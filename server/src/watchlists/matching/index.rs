@@ -9,8 +9,8 @@
 //! skeleton) in one sorted array, and each term lists the forms that contain it. The vocabulary
 //! is numbered in sorted order (by prefix, then length), so the terms sharing a prefix within a
 //! range of lengths are one range of ids, stored side by side (a prefix lookup reads memory in
-//! order). All arrays are flat (`Vec<u32>` with
-//! offsets), so the index costs a few hundred bytes per name.
+//! order). The arrays are flat (`Vec<u32>` with offsets; a form's terms in a fixed-size record,
+//! `form_table.rs`), so the index costs a few hundred bytes per name.
 
 use super::form_table::{Form, FormTable};
 use super::keys::KeyTable;
@@ -173,8 +173,8 @@ impl NameIndex {
         parts: &mut Vec<TermRef<'a>>,
         joined: &mut Vec<Option<TermRef<'a>>>,
     ) -> Option<()> {
-        let ids = self.form_term_ids(form);
-        let count = self.forms.parts(form);
+        let form = self.forms.get(form)?;
+        let (ids, count) = (form.terms(), form.parts());
         parts.clear();
         joined.clear();
         for id in ids.get(..count)? {
@@ -245,16 +245,6 @@ impl NameIndex {
             &self.organization_postings,
             term,
         )
-    }
-
-    /// A form's terms: its parts, then its joined parts (`u32::MAX` where none).
-    pub(super) fn form_term_ids(&self, form: u32) -> &[u32] {
-        self.forms.terms(form)
-    }
-
-    /// The number of parts of a form (its joined terms follow them in [`Self::form_term_ids`]).
-    pub(super) fn form_part_count(&self, form: u32) -> usize {
-        self.forms.parts(form)
     }
 
     /// The kind bits of a form (0 for an unknown form).
